@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using OgpCoCreate.Storage.Database;
+using OgpCoCreate.Storage.GrainState;
+using OgpCoCreate.Storage.Journal;
+using OgpCoCreate.Storage.Schema;
+using Orleans.Runtime.Hosting;
+
+namespace OgpCoCreate.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The Orleans storage provider name every grain uses.</summary>
+    public const string GrainStorageName = "ogp";
+
+    /// <summary>Registers the embedded SQLite store: one file under <paramref name="dataDirectory"/>.</summary>
+    public static IServiceCollection AddOgpSqliteStore(this IServiceCollection services, string dataDirectory) =>
+        services.AddOgpStore(new SqliteOgpDatabase(Path.Combine(dataDirectory, "ogp.db")));
+
+    public static IServiceCollection AddOgpPostgresStore(this IServiceCollection services, string connectionString) =>
+        services.AddOgpStore(new PostgresOgpDatabase(NpgsqlDataSource.Create(connectionString)));
+
+    public static IServiceCollection AddOgpStore(this IServiceCollection services, OgpDatabase database)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        foreach (var migration in CoreMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<JournalReader>();
+        services.AddGrainStorage(GrainStorageName, (sp, _) => new SqlGrainStorage(sp.GetRequiredService<OgpDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}
