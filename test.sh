@@ -31,9 +31,17 @@ if ! dotnet build OgpCoCreate.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-dotnet test OgpCoCreate.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
-status=$?
+# One run per test project, each with its own results file (so none overwrites another).
+status=0
+for project in tests/*/*.csproj; do
+  if grep -q '<IsTestProject>false</IsTestProject>' "$project"; then
+    continue
+  fi
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
 
 passed=0
 failed=0

@@ -7,6 +7,7 @@ using OgpCoCreate.Http;
 using OgpCoCreate.Identity;
 using OgpCoCreate.Institutions;
 using OgpCoCreate.Plans;
+using OgpCoCreate.Realtime;
 using OgpCoCreate.Seeding;
 using OgpCoCreate.Storage.Schema;
 using OgpCoCreate.Ui;
@@ -19,6 +20,7 @@ builder.AddOgpStore(options);
 builder.AddOgpOrleans(options);
 builder.AddOgpIdentity(options);
 builder.AddOgpHttpDefaults();
+builder.Services.AddOgpRealtime();
 builder.Services.AddOgpHealthChecks();
 builder.Services.AddOgpSeeding();
 
@@ -38,6 +40,8 @@ app.MapAuthApi();
 app.MapPlansApi();
 app.MapInstitutionsApi();
 app.MapCommitmentsApi();
+app.MapJournalApi();
+app.MapOgpRealtime();
 app.MapOrleansDashboard("/dashboard").RequireAuthorization(IdentityHosting.AdminPolicy);
 
 app.Run();

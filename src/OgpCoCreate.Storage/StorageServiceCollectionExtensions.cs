@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using OgpCoCreate.Drafting;
 using OgpCoCreate.Storage.Database;
+using OgpCoCreate.Storage.Drafting;
 using OgpCoCreate.Storage.GrainState;
 using OgpCoCreate.Storage.Journal;
 using OgpCoCreate.Storage.Schema;
@@ -31,6 +33,8 @@ public static class StorageServiceCollectionExtensions
         }
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<JournalReader>();
+        services.AddSingleton<SqlDocumentLog>();
+        services.AddSingleton<IDocumentLog>(sp => sp.GetRequiredService<SqlDocumentLog>());
         services.AddGrainStorage(GrainStorageName, (sp, _) => new SqlGrainStorage(sp.GetRequiredService<OgpDatabase>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -1,21 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace OgpCoCreate.Grains.Tests;
 
 /// <summary>
-/// An in-process Orleans cluster with in-memory storage: for the grains' own logic only (storage itself is
-/// tested on real SQLite/PostgreSQL in the server tests).
+/// An in-process Orleans cluster with in-memory storage that keeps a journal like the real provider: for the
+/// grains' own logic only (storage itself is tested on real SQLite/PostgreSQL in the server tests).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public InProcessTestCluster Cluster { get; } = new InProcessTestClusterBuilder()
-        .ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage("ogp");
-            silo.Services.AddSingleton(TimeProvider.System);
-        })
-        .Build();
+    public ClusterFixture()
+    {
+        var storage = Storage;
+        Cluster = new InProcessTestClusterBuilder()
+            .ConfigureSilo((_, silo) =>
+            {
+                silo.Services.AddGrainStorage("ogp", (_, _) => storage);
+                silo.Services.AddSingleton(TimeProvider.System);
+            })
+            .Build();
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    /// <summary>The silo's storage: every grain's journal, and failure injection.</summary>
+    public JournalingTestStorage Storage { get; } = new();
 
     public IGrainFactory Grains => Cluster.Client;
 

@@ -4,10 +4,19 @@ namespace OgpCoCreate.Grains.Tests;
 
 public static class TestActors
 {
-    public static Actor Secretariat { get; } = new("u-sec", "Secretariat", new HashSet<string> { OgpRoles.Secretariat }, new HashSet<string>());
-    public static Actor Participant { get; } = new("u-part", "Participant", new HashSet<string> { OgpRoles.Participant }, new HashSet<string>());
-    public static Actor MsfMember { get; } = new("u-msf", "Forum member", new HashSet<string> { OgpRoles.MsfMember }, new HashSet<string>());
+    public static Actor Secretariat { get; } = Person("u-sec", OgpRoles.Secretariat);
+    public static Actor Admin { get; } = Person("u-admin", OgpRoles.Admin);
+    public static Actor Participant { get; } = Person("u-part", OgpRoles.Participant);
+    public static Actor MsfMember { get; } = Person("u-msf", OgpRoles.MsfMember);
 
-    public static Actor FocalPointOf(string institution) =>
-        new($"u-fp-{institution}", $"Focal point {institution}", new HashSet<string> { OgpRoles.FocalPoint }, new HashSet<string> { institution });
+    /// <summary>What the server builds for a request without a sign-in.</summary>
+    public static Actor Anonymous { get; } = new("", "", new HashSet<string>(), new HashSet<string>());
+
+    public static Actor FocalPointOf(string institution) => FocalPoint($"u-fp-{institution}", institution);
+
+    public static Actor FocalPoint(string userId, string institution) =>
+        new(userId, $"Focal point {institution}", new HashSet<string> { OgpRoles.FocalPoint }, new HashSet<string> { institution });
+
+    public static Actor Person(string userId, params string[] roles) =>
+        new(userId, userId, new HashSet<string>(roles), new HashSet<string>());
 }

@@ -2,6 +2,7 @@ using OgpCoCreate.Common;
 
 namespace OgpCoCreate.Commitments;
 
+/// <summary>A commitment's lifecycle; see <c>CommitmentRules</c> for the allowed moves and who makes them.</summary>
 public enum CommitmentStatus
 {
     Proposed,
@@ -59,6 +60,14 @@ public sealed record ProblemAnalysis(
 /// The structured fields of the OGP commitment template. The long texts (problem, status quo, description …)
 /// are live documents of their own, see <see cref="CommitmentTextFields"/>.
 /// </summary>
+/// <remarks>
+/// The template, item by item: number and id (<see cref="Number"/>, the grain key); title; axis; lead
+/// institution; supporting institutions, state and non-state alike (their kind tells which); policy areas;
+/// start and end dates; the public problem (live text <c>problem</c>) with its <see cref="Baseline"/>; status
+/// quo, what the commitment is, how it contributes (live texts); relevance to OGP values (<see cref="Values"/>
+/// plus the live text <c>ogpRelevance</c>); ambition (live text); budget; links to national plans; SDGs;
+/// milestones (action, expected output, dates, responsible institution); optional PDIA analysis.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("ogp.CommitmentDetails")]
 public sealed record CommitmentDetails(
     [property: Id(0)] int Number,
@@ -86,6 +95,12 @@ public sealed record CommitmentView(
     [property: Id(4)] IReadOnlyList<string> TextFields,
     [property: Id(5)] int Version,
     [property: Id(6)] DateTimeOffset UpdatedAt);
+
+public static class CommitmentIds
+{
+    /// <summary>The id a commitment gets when none is given: the plan id and the two-digit number (<c>tn-nap5-01</c>).</summary>
+    public static string For(string planId, int number) => $"{planId}-{number:00}";
+}
 
 /// <summary>The live text fields every commitment has; each is a document <c>{commitmentId}/{field}</c>.</summary>
 public static class CommitmentTextFields

@@ -1,4 +1,5 @@
 using OgpCoCreate.Security;
+using Orleans.Concurrency;
 
 namespace OgpCoCreate.Commitments;
 
@@ -6,7 +7,8 @@ namespace OgpCoCreate.Commitments;
 [Alias("ogp.ICommitmentGrain")]
 public interface ICommitmentGrain : IGrainWithStringKey
 {
-    [Alias("Get")]
+    /// <summary>Interleaves: the plan reads its commitments (adoption, axis removal) while they may read the plan.</summary>
+    [Alias("Get"), AlwaysInterleave]
     Task<CommitmentView?> Get();
 
     [Alias("Create")]
@@ -17,4 +19,11 @@ public interface ICommitmentGrain : IGrainWithStringKey
 
     [Alias("Transition")]
     Task<CommitmentView> Transition(Actor actor, CommitmentStatus to, string? reason, int? expectedVersion);
+
+    /// <summary>
+    /// Whether this person may change the commitment's content right now (structured fields and, for the
+    /// drafting features, its live texts): an editor of this commitment while its status allows editing.
+    /// </summary>
+    [Alias("MayEdit"), AlwaysInterleave]
+    Task<bool> MayEdit(Actor actor);
 }

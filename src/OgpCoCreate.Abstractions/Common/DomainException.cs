@@ -39,6 +39,7 @@ public sealed class DomainException : Exception
     public static DomainException Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
     public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
     public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
+    public static DomainException Conflict(string message, IReadOnlyDictionary<string, string[]> errors) => new(DomainErrorKind.Conflict, message, errors);
     public static DomainException Stale(string message) => new(DomainErrorKind.PreconditionFailed, message);
     public static DomainException Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(DomainErrorKind.Invalid, "Some fields are not valid.", errors);

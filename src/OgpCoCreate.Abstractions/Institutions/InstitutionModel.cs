@@ -29,4 +29,9 @@ public sealed record InstitutionView(
     [property: Id(6)] IReadOnlyList<string> Leads,
     [property: Id(7)] IReadOnlyList<string> Supports,
     [property: Id(8)] int Version,
-    [property: Id(9)] DateTimeOffset UpdatedAt);
+    [property: Id(9)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>Focal points and alternates alike act for the institution.</summary>
+    public bool Lists(string userId) =>
+        !string.IsNullOrEmpty(userId) && (FocalPoints.Contains(userId) || Alternates.Contains(userId));
+}

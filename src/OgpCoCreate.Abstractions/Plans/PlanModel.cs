@@ -2,6 +2,7 @@ using OgpCoCreate.Common;
 
 namespace OgpCoCreate.Plans;
 
+/// <summary>The plan cycle, in the order OGP describes it; see <c>PlanRules</c> for the allowed moves.</summary>
 public enum PlanStatus
 {
     Preparation,
@@ -34,6 +35,10 @@ public sealed record TimelinePhase(
     [property: Id(3)] DateOnly End);
 
 /// <summary>A member of the multi-stakeholder forum (the Joint Advisory Committee in Tunisia).</summary>
+/// <remarks>
+/// <see cref="UserId"/> links the seat to an account: that account then acts as a forum member (and, for a
+/// co-chair, signs the forum's validation) on this plan's commitments. A seat without an account is listed only.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("ogp.ForumMember")]
 public sealed record ForumMember(
     [property: Id(0)] string Name,
@@ -42,7 +47,7 @@ public sealed record ForumMember(
     [property: Id(3)] bool CoChair,
     [property: Id(4)] string? UserId);
 
-/// <summary>What creating a plan cycle needs.</summary>
+/// <summary>What creating a plan cycle needs, and what the secretariat may later change.</summary>
 [GenerateSerializer, Immutable, Alias("ogp.PlanDefinition")]
 public sealed record PlanDefinition(
     [property: Id(0)] string Country,
@@ -67,4 +72,9 @@ public sealed record PlanView(
     [property: Id(9)] IReadOnlyList<string> InstitutionIds,
     [property: Id(10)] IReadOnlyList<ForumMember> Forum,
     [property: Id(11)] int Version,
-    [property: Id(12)] DateTimeOffset UpdatedAt);
+    [property: Id(12)] DateTimeOffset UpdatedAt)
+{
+    /// <summary>The forum seat held by this account on this plan, if any.</summary>
+    public ForumMember? ForumSeatOf(string userId) =>
+        string.IsNullOrEmpty(userId) ? null : Forum.FirstOrDefault(m => m.UserId == userId);
+}

@@ -19,4 +19,9 @@ public sealed class PlanState : JournaledState
     [Id(10)] public List<ForumMember> Forum { get; set; } = [];
     [Id(11)] public int Version { get; set; }
     [Id(12)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Commitment id → its number, so that no two commitments of the plan share a number.</summary>
+    [Id(13)] public Dictionary<string, int> CommitmentNumbers { get; set; } = [];
+
+    public PlanDefinition Definition() => new(Country, Title, Start, End, [.. Axes], [.. Timeline]);
 }

@@ -13,6 +13,14 @@ public static class ETags
 {
     public static string For(int version) => $"\"{version}\"";
 
+    /// <summary>True when the client's If-None-Match already names this version: answer 304, send nothing.</summary>
+    public static bool IsCurrent(HttpRequest request, int version)
+    {
+        var tag = For(version);
+        return request.Headers.IfNoneMatch.Any(h => h is not null
+            && h.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == tag || t == "W/" + tag));
+    }
+
     /// <summary>The version an If-Match header names, or null when the client sent none.</summary>
     public static int? FromIfMatch(HttpRequest request)
     {

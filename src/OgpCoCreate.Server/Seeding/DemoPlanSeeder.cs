@@ -1,4 +1,5 @@
 using OgpCoCreate.Commitments;
+using OgpCoCreate.Drafting;
 using OgpCoCreate.Institutions;
 using OgpCoCreate.Plans;
 using OgpCoCreate.Security;
@@ -42,13 +43,18 @@ public sealed partial class DemoPlanSeeder(IGrainFactory grains, ILogger<DemoPla
             await plan.AttachInstitution(actor, id);
         }
 
-        foreach (var (id, details, _) in DemoPlanData.Commitments)
+        foreach (var (id, details, texts) in DemoPlanData.Commitments)
         {
             var commitment = grains.GetGrain<ICommitmentGrain>(id);
             if (await commitment.Get() is null)
             {
                 await commitment.Create(actor, DemoPlanData.PlanId, details);
                 added++;
+            }
+            // Initialize only fills an empty document: texts people have edited are never reset.
+            foreach (var (field, text) in texts)
+            {
+                await grains.GetGrain<IDocumentGrain>(CommitmentTextFields.DocumentId(id, field)).Initialize(actor, text);
             }
         }
         LogSeeded(logger, DemoPlanData.PlanId, added);

@@ -50,5 +50,31 @@ public static class CoreMigrations
                 CREATE INDEX IF NOT EXISTS ix_journal_grain ON journal (grain_type, grain_key, seq);
                 """,
         }),
+        new(2, "live documents: op log, snapshots, named versions", dialect => $"""
+            CREATE TABLE IF NOT EXISTS doc_ops (
+                document_id TEXT NOT NULL,
+                version     BIGINT NOT NULL,
+                op          TEXT NOT NULL,
+                client_id   TEXT NOT NULL,
+                seq         BIGINT NOT NULL,
+                author_id   TEXT NOT NULL,
+                author_name TEXT NOT NULL,
+                at          TEXT NOT NULL,
+                PRIMARY KEY (document_id, version)){(dialect == SqlDialect.Sqlite ? " WITHOUT ROWID" : "")};
+            CREATE TABLE IF NOT EXISTS doc_snapshots (
+                document_id TEXT NOT NULL,
+                version     BIGINT NOT NULL,
+                text        TEXT NOT NULL,
+                at          TEXT NOT NULL,
+                PRIMARY KEY (document_id, version));
+            CREATE TABLE IF NOT EXISTS doc_named_versions (
+                document_id TEXT NOT NULL,
+                version     BIGINT NOT NULL,
+                name        TEXT NOT NULL,
+                author_id   TEXT NOT NULL,
+                author_name TEXT NOT NULL,
+                at          TEXT NOT NULL,
+                PRIMARY KEY (document_id, version, name));
+            """),
     ];
 }

@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using OgpCoCreate.Drafting;
+using OgpCoCreate.Storage.Database;
+
+namespace OgpCoCreate.Storage.Drafting;
+
+/// <summary>
+/// The op log of live documents, with group commit: one writer drains every append waiting at that moment
+/// (from any document) into a single transaction, so one fsync confirms many keystrokes. Appends complete
+/// only after their transaction committed; a failed commit fails its appends and every later append of the
+/// same documents until they reload (<see cref="Reset"/>), so a later op can never be durable without an
+/// earlier one.
+/// </summary>
+public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
+{
+    private const int MaxBatch = 2_000;
+
+    private readonly OgpDatabase database;
+    private readonly ILogger<SqlDocumentLog> logger;
+    private readonly Channel<PendingAppend> queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, Exception> poisoned = new(StringComparer.Ordinal);
+    private readonly Task writer;
+
+    public SqlDocumentLog(OgpDatabase database, ILogger<SqlDocumentLog> logger)
+    {
+        this.database = database;
+        this.logger = logger;
+        writer = Task.Run(WriteLoop);
+    }
+
+    private sealed record PendingAppend(string DocumentId, StoredOp Op, TaskCompletionSource Done);
+
+    /// <summary>How many commits and appends the writer made (for benchmarks and the dashboard).</summary>
+    public long Commits => Interlocked.Read(ref commits);
+
+    public long Appends => Interlocked.Read(ref appends);
+
+    private long commits;
+    private long appends;
+
+    public Task AppendAsync(string documentId, StoredOp op)
+    {
+        if (poisoned.TryGetValue(documentId, out var error))
+        {
+            return Task.FromException(new InvalidOperationException($"Earlier appends of {documentId} failed; the document must reload.", error));
+        }
+        var pending = new PendingAppend(documentId, op, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(pending))
+        {
+            return Task.FromException(new ObjectDisposedException(nameof(SqlDocumentLog)));
+        }
+        return pending.Done.Task;
+    }
+
+    public void Reset(string documentId) => poisoned.TryRemove(documentId, out _);
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            {
+                if (poisoned.TryGetValue(item.DocumentId, out var error))
+                {
+                    item.Done.TrySetException(new InvalidOperationException($"Earlier appends of {item.DocumentId} failed; the document must reload.", error));
+                    continue;
+                }
+                batch.Add(item);
+            }
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+            try
+            {
+                await CommitAsync(batch);
+                Interlocked.Increment(ref commits);
+                Interlocked.Add(ref appends, batch.Count);
+                foreach (var item in batch)
+                {
+                    item.Done.TrySetResult();
+                }
+            }
+            catch (Exception e)
+            {
+                LogCommitFailed(logger, batch.Count, e);
+                foreach (var item in batch)
+                {
+                    poisoned[item.DocumentId] = e;
+                    item.Done.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await database.BeginWriteAsync(connection);
+        await using var insert = connection.Command(
+            "INSERT INTO doc_ops (document_id, version, op, client_id, seq, author_id, author_name, at) VALUES (@d, @v, @op, @c, @s, @a, @an, @at)",
+            transaction);
+        var d = Add(insert, "@d");
+        var v = Add(insert, "@v");
+        var op = Add(insert, "@op");
+        var c = Add(insert, "@c");
+        var s = Add(insert, "@s");
+        var a = Add(insert, "@a");
+        var an = Add(insert, "@an");
+        var at = Add(insert, "@at");
+        foreach (var item in batch)
+        {
+            d.Value = item.DocumentId;
+            v.Value = item.Op.Version;
+            op.Value = item.Op.OpJson;
+            c.Value = item.Op.ClientId;
+            s.Value = item.Op.Seq;
+            a.Value = item.Op.AuthorId;
+            an.Value = item.Op.AuthorName;
+            at.Value = item.Op.At.ToUniversalTime().ToString("O");
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static DbParameter Add(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    public async Task<StoredSnapshot?> LatestSnapshotAsync(string documentId, long atOrBefore = long.MaxValue)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.Command(
+            "SELECT version, text, at FROM doc_snapshots WHERE document_id = @d AND version <= @v ORDER BY version DESC LIMIT 1")
+            .With("@d", documentId).With("@v", atOrBefore);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new StoredSnapshot(reader.GetInt64(0), reader.GetString(1), ParseTime(reader.GetString(2)))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<StoredOp>> ReadAsync(string documentId, long afterVersion, long upToVersion = long.MaxValue, int limit = int.MaxValue)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.Command(
+            "SELECT version, op, client_id, seq, author_id, author_name, at FROM doc_ops WHERE document_id = @d AND version > @from AND version <= @to ORDER BY version LIMIT @limit")
+            .With("@d", documentId).With("@from", afterVersion).With("@to", upToVersion).With("@limit", (long)limit);
+        var ops = new List<StoredOp>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ops.Add(new StoredOp(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), ParseTime(reader.GetString(6))));
+        }
+        return ops;
+    }
+
+    public async Task SaveSnapshotAsync(string documentId, StoredSnapshot snapshot)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await database.BeginWriteAsync(connection);
+        await using var command = connection.Command(
+            "INSERT INTO doc_snapshots (document_id, version, text, at) VALUES (@d, @v, @t, @at) ON CONFLICT DO NOTHING", transaction)
+            .With("@d", documentId).With("@v", snapshot.Version).With("@t", snapshot.Text).With("@at", snapshot.At.ToUniversalTime().ToString("O"));
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    public async Task SaveNamedVersionAsync(string documentId, NamedVersion version)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await database.BeginWriteAsync(connection);
+        await using var command = connection.Command(
+            "INSERT INTO doc_named_versions (document_id, version, name, author_id, author_name, at) VALUES (@d, @v, @n, @a, @an, @at) ON CONFLICT DO NOTHING", transaction)
+            .With("@d", documentId).With("@v", version.Version).With("@n", version.Name).With("@a", version.AuthorId)
+            .With("@an", version.AuthorName).With("@at", version.At.ToUniversalTime().ToString("O"));
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<NamedVersion>> NamedVersionsAsync(string documentId)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.Command(
+            "SELECT version, name, author_id, author_name, at FROM doc_named_versions WHERE document_id = @d ORDER BY version, at")
+            .With("@d", documentId);
+        var result = new List<NamedVersion>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add(new NamedVersion(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ParseTime(reader.GetString(4))));
+        }
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} document op(s) failed")]
+    private static partial void LogCommitFailed(ILogger logger, int count, Exception exception);
+}
