@@ -11,7 +11,7 @@ namespace OgpCoCreate.Realtime;
 /// outside clients rely on is in docs/realtime.md.
 /// </summary>
 [Authorize]
-public sealed partial class CoCreateHub(IGrainFactory grains, DocumentRelay relay, ILogger<CoCreateHub> logger) : Hub
+public sealed partial class CoCreateHub(IGrainFactory grains, DocumentRelay relay, TopicRelay topicRelay, TopicRegistry topics, ILogger<CoCreateHub> logger) : Hub
 {
     public const string Path = "/hubs/cocreate";
 
@@ -20,6 +20,7 @@ public sealed partial class CoCreateHub(IGrainFactory grains, DocumentRelay rela
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await CloseAllDocuments();
+        await UnwatchAll();
         await base.OnDisconnectedAsync(exception);
     }
 }

@@ -74,14 +74,25 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
-        info.Environment["OGP_ADMIN_PASSWORD"] = AdminPassword;
+        if (!environment.ContainsKey("OGP_ADMIN_PASSWORD"))
+        {
+            info.Environment["OGP_ADMIN_PASSWORD"] = AdminPassword;
+        }
         info.Environment["OGP_DEMO_PASSWORD"] = DemoPassword;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__OgpCoCreate"] = "Information";
         foreach (var (key, value) in environment)
         {
-            info.Environment[key] = value;
+            // An empty value removes the variable: the server then behaves as on a machine without it.
+            if (value.Length == 0)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
 
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
