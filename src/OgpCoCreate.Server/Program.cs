@@ -1,15 +1,18 @@
+using OgpCoCreate.Approvals;
 using OgpCoCreate.Auth;
 using OgpCoCreate.Commitments;
 using OgpCoCreate.Configuration;
+using OgpCoCreate.Consultations;
+using OgpCoCreate.Drafting;
 using OgpCoCreate.Health;
 using OgpCoCreate.Hosting;
 using OgpCoCreate.Http;
 using OgpCoCreate.Identity;
 using OgpCoCreate.Institutions;
 using OgpCoCreate.Plans;
+using OgpCoCreate.Publishing;
 using OgpCoCreate.Realtime;
 using OgpCoCreate.Seeding;
-using OgpCoCreate.Storage.Schema;
 using OgpCoCreate.Ui;
 using Orleans.Dashboard;
 
@@ -23,11 +26,18 @@ builder.AddOgpHttpDefaults();
 builder.Services.AddOgpRealtime();
 builder.Services.AddOgpHealthChecks();
 builder.Services.AddOgpSeeding();
+builder.AddOgpApprovals();
+builder.Services.AddOgpConsultations();
+builder.Services.AddOgpPublishing();
 
 var app = builder.Build();
 
-// The schema must exist before the silo activates a grain or Identity reads a user.
-await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+// The schema must exist before the silo activates a grain or Identity reads a user. On PostgreSQL this waits
+// for the server (clear message, backoff) and refuses a cluster id other than the live cluster's.
+if (!await app.PrepareOgpDatabaseAsync())
+{
+    return;
+}
 
 app.UseOgpHttpDefaults();
 app.UseOgpUi();
@@ -41,6 +51,10 @@ app.MapPlansApi();
 app.MapInstitutionsApi();
 app.MapCommitmentsApi();
 app.MapJournalApi();
+app.MapApprovalsApi();
+app.MapConsultationsApi();
+app.MapDocumentsApi();
+app.MapPublishingApi();
 app.MapOgpRealtime();
 app.MapOrleansDashboard("/dashboard").RequireAuthorization(IdentityHosting.AdminPolicy);
 

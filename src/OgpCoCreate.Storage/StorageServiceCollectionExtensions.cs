@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
 using OgpCoCreate.Drafting;
+using OgpCoCreate.Storage.Clustering;
 using OgpCoCreate.Storage.Database;
 using OgpCoCreate.Storage.Drafting;
 using OgpCoCreate.Storage.GrainState;
@@ -21,13 +21,13 @@ public static class StorageServiceCollectionExtensions
         services.AddOgpStore(new SqliteOgpDatabase(Path.Combine(dataDirectory, "ogp.db")));
 
     public static IServiceCollection AddOgpPostgresStore(this IServiceCollection services, string connectionString) =>
-        services.AddOgpStore(new PostgresOgpDatabase(NpgsqlDataSource.Create(connectionString)));
+        services.AddOgpStore(PostgresOgpDatabase.Create(connectionString));
 
     public static IServiceCollection AddOgpStore(this IServiceCollection services, OgpDatabase database)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
-        foreach (var migration in CoreMigrations.All)
+        foreach (var migration in CoreMigrations.All.Concat(ClusterMigrations.All))
         {
             services.AddSingleton(migration);
         }

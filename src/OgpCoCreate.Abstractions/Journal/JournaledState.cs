@@ -12,7 +12,11 @@ namespace OgpCoCreate.Journal;
 [GenerateSerializer, Alias("ogp.JournaledState")]
 public abstract class JournaledState
 {
-    private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
+    // Enums as names: the journal is public evidence, read by people and by other tools, not only by us.
+    private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     // Not serialized by Orleans (no [Id]) nor by JSON: pending events live only until the next write.
     [NonSerialized]

@@ -216,6 +216,7 @@ public sealed class CommitmentGrain(
         S.UpdatedAt = clock.GetUtcNow();
         S.Record(actor, eventType, payload, clock);
         await state.CommitAsync();
+        OgpCoCreate.Approvals.ApprovalSignals.CommitmentChanged(GrainFactory, Id);
     }
 
     private CommitmentView View() => new(Id, S.PlanId, S.Details!, S.Status, CommitmentTextFields.All, S.Version, S.UpdatedAt);

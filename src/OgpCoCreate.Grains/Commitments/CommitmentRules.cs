@@ -124,9 +124,10 @@ public static class CommitmentRules
         }
     }
 
-    /// <summary>Lists left out by a client are empty lists, not errors.</summary>
+    /// <summary>Lists (and the baseline) left out by a client are empty, not errors.</summary>
     public static CommitmentDetails? Normalize(CommitmentDetails? d) => d is null ? null : d with
     {
+        Baseline = d.Baseline ?? "",
         SupportingInstitutionIds = d.SupportingInstitutionIds ?? [],
         PolicyAreas = d.PolicyAreas ?? [],
         NationalPlanLinks = d.NationalPlanLinks ?? [],

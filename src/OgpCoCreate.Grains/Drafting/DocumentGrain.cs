@@ -137,6 +137,7 @@ public sealed partial class DocumentGrain(IDocumentLog log, TimeProvider clock, 
         lastAppendVersion = accepted.Version;
 
         await AwaitDurable(append, accepted.Version);
+        OgpCoCreate.Approvals.ApprovalSignals.DocumentChanged(GrainFactory, Id);
         if (snapshot is not null)
         {
             await log.SaveSnapshotAsync(Id, snapshot);

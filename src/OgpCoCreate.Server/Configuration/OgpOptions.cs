@@ -25,10 +25,27 @@ public sealed class OgpOptions
 
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The IP address other nodes reach this silo at (cluster on PostgreSQL). Unset: Orleans picks this host's
+    /// first non-loopback address and the silo listens on every interface (containers); in Kubernetes the pod IP.
+    /// </summary>
+    public string? AdvertisedIp { get; set; }
+
+    /// <summary>Running as a Kubernetes pod: Orleans' Kubernetes hosting (pod name and IP from the downward API).</summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>How long a node waits for PostgreSQL at start-up before giving up (seconds).</summary>
+    public int DatabaseWaitSeconds { get; set; } = 300;
+
     /// <summary><c>demo</c> adds the Tunisian demo plan and accounts (idempotent).</summary>
     public string? Seed { get; set; }
 
     public bool IsPostgres => string.Equals(Store, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public System.Net.IPAddress? AdvertisedIPAddress =>
+        string.IsNullOrWhiteSpace(AdvertisedIp) ? null
+        : System.Net.IPAddress.TryParse(AdvertisedIp, out var address) ? address
+        : throw new InvalidOperationException($"Ogp:AdvertisedIp '{AdvertisedIp}' is not an IP address.");
 
     public bool IsFrontend => string.Equals(Role, "frontend", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OgpCoCreate.Configuration;
+using OgpCoCreate.Hosting;
 using OgpCoCreate.Security;
 using OgpCoCreate.Storage.Database;
 
@@ -33,9 +36,17 @@ public static class IdentityHosting
         });
 
         // Tokens and cookies are encrypted with these keys: keep them with the data so sign-ins survive restarts.
-        services.AddDataProtection()
-            .SetApplicationName("OgpCoCreate")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+        // In a cluster (PostgreSQL) every node must share them: they live in the database (Hosting/DatabaseKeyRepository).
+        var dataProtection = services.AddDataProtection().SetApplicationName("OgpCoCreate");
+        if (options.IsPostgres)
+        {
+            services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+                new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<OgpDatabase>())));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDir, "keys")));
+        }
 
         services.AddAuthentication(o =>
             {

@@ -12,6 +12,8 @@ public sealed class StartupSeeding(IServiceProvider services, IOptions<OgpOption
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        // Nodes of a cluster may start together: one seeds at a time, the next ones find everything there.
+        await using var seeding = await scope.ServiceProvider.GetRequiredService<OgpCoCreate.Storage.Database.OgpDatabase>().LockAsync("seeding", cancellationToken);
         var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await accounts.EnsureRolesAndAdminAsync();
         if (string.Equals(options.Value.Seed, "demo", StringComparison.OrdinalIgnoreCase))

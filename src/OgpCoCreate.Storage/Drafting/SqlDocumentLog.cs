@@ -13,7 +13,9 @@ namespace OgpCoCreate.Storage.Drafting;
 /// (from any document) into a single transaction, so one fsync confirms many keystrokes. Appends complete
 /// only after their transaction committed; a failed commit fails its appends and every later append of the
 /// same documents until they reload (<see cref="Reset"/>), so a later op can never be durable without an
-/// earlier one.
+/// earlier one. Snapshots and named versions go through the same writer: a second writer would only wait
+/// for SQLite's single write lock (synchronously, on the calling grain's thread, for up to seconds while
+/// the group commits keep taking it).
 /// </summary>
 public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
 {
@@ -21,7 +23,7 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
 
     private readonly OgpDatabase database;
     private readonly ILogger<SqlDocumentLog> logger;
-    private readonly Channel<PendingAppend> queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, Exception> poisoned = new(StringComparer.Ordinal);
     private readonly Task writer;
 
@@ -32,7 +34,14 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
         writer = Task.Run(WriteLoop);
     }
 
-    private sealed record PendingAppend(string DocumentId, StoredOp Op, TaskCompletionSource Done);
+    /// <summary>A write waiting for the next group commit.</summary>
+    private abstract record PendingWrite(string DocumentId, TaskCompletionSource Done);
+
+    private sealed record PendingAppend(string DocumentId, StoredOp Op, TaskCompletionSource Done) : PendingWrite(DocumentId, Done);
+
+    private sealed record PendingSnapshot(string DocumentId, StoredSnapshot Snapshot, TaskCompletionSource Done) : PendingWrite(DocumentId, Done);
+
+    private sealed record PendingNamedVersion(string DocumentId, NamedVersion Version, TaskCompletionSource Done) : PendingWrite(DocumentId, Done);
 
     /// <summary>How many commits and appends the writer made (for benchmarks and the dashboard).</summary>
     public long Commits => Interlocked.Read(ref commits);
@@ -48,25 +57,26 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
         {
             return Task.FromException(new InvalidOperationException($"Earlier appends of {documentId} failed; the document must reload.", error));
         }
-        var pending = new PendingAppend(documentId, op, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.Writer.TryWrite(pending))
-        {
-            return Task.FromException(new ObjectDisposedException(nameof(SqlDocumentLog)));
-        }
-        return pending.Done.Task;
+        return Enqueue(new PendingAppend(documentId, op, NewCompletion()));
     }
+
+    private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task Enqueue(PendingWrite pending) =>
+        queue.Writer.TryWrite(pending) ? pending.Done.Task : Task.FromException(new ObjectDisposedException(nameof(SqlDocumentLog)));
 
     public void Reset(string documentId) => poisoned.TryRemove(documentId, out _);
 
     private async Task WriteLoop()
     {
-        var batch = new List<PendingAppend>(MaxBatch);
+        var batch = new List<PendingWrite>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
             {
-                if (poisoned.TryGetValue(item.DocumentId, out var error))
+                // Only ops must never follow a failed op; a snapshot is of a version that is already durable.
+                if (item is PendingAppend && poisoned.TryGetValue(item.DocumentId, out var error))
                 {
                     item.Done.TrySetException(new InvalidOperationException($"Earlier appends of {item.DocumentId} failed; the document must reload.", error));
                     continue;
@@ -81,7 +91,7 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
             {
                 await CommitAsync(batch);
                 Interlocked.Increment(ref commits);
-                Interlocked.Add(ref appends, batch.Count);
+                Interlocked.Add(ref appends, batch.Count(item => item is PendingAppend));
                 foreach (var item in batch)
                 {
                     item.Done.TrySetResult();
@@ -92,14 +102,17 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
                 LogCommitFailed(logger, batch.Count, e);
                 foreach (var item in batch)
                 {
-                    poisoned[item.DocumentId] = e;
+                    if (item is PendingAppend)
+                    {
+                        poisoned[item.DocumentId] = e;
+                    }
                     item.Done.TrySetException(e);
                 }
             }
         }
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private async Task CommitAsync(List<PendingWrite> batch)
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = await database.BeginWriteAsync(connection);
@@ -116,15 +129,38 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
         var at = Add(insert, "@at");
         foreach (var item in batch)
         {
-            d.Value = item.DocumentId;
-            v.Value = item.Op.Version;
-            op.Value = item.Op.OpJson;
-            c.Value = item.Op.ClientId;
-            s.Value = item.Op.Seq;
-            a.Value = item.Op.AuthorId;
-            an.Value = item.Op.AuthorName;
-            at.Value = item.Op.At.ToUniversalTime().ToString("O");
-            await insert.ExecuteNonQueryAsync();
+            switch (item)
+            {
+                case PendingAppend append:
+                    d.Value = append.DocumentId;
+                    v.Value = append.Op.Version;
+                    op.Value = append.Op.OpJson;
+                    c.Value = append.Op.ClientId;
+                    s.Value = append.Op.Seq;
+                    a.Value = append.Op.AuthorId;
+                    an.Value = append.Op.AuthorName;
+                    at.Value = append.Op.At.ToUniversalTime().ToString("O");
+                    await insert.ExecuteNonQueryAsync();
+                    break;
+                case PendingSnapshot snapshot:
+                    await using (var command = connection.Command(
+                        "INSERT INTO doc_snapshots (document_id, version, text, at) VALUES (@d, @v, @t, @at) ON CONFLICT DO NOTHING", transaction)
+                        .With("@d", snapshot.DocumentId).With("@v", snapshot.Snapshot.Version).With("@t", snapshot.Snapshot.Text)
+                        .With("@at", snapshot.Snapshot.At.ToUniversalTime().ToString("O")))
+                    {
+                        await command.ExecuteNonQueryAsync();
+                    }
+                    break;
+                case PendingNamedVersion named:
+                    await using (var command = connection.Command(
+                        "INSERT INTO doc_named_versions (document_id, version, name, author_id, author_name, at) VALUES (@d, @v, @n, @a, @an, @at) ON CONFLICT DO NOTHING", transaction)
+                        .With("@d", named.DocumentId).With("@v", named.Version.Version).With("@n", named.Version.Name).With("@a", named.Version.AuthorId)
+                        .With("@an", named.Version.AuthorName).With("@at", named.Version.At.ToUniversalTime().ToString("O")))
+                    {
+                        await command.ExecuteNonQueryAsync();
+                    }
+                    break;
+            }
         }
         await transaction.CommitAsync();
     }
@@ -164,28 +200,12 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
         return ops;
     }
 
-    public async Task SaveSnapshotAsync(string documentId, StoredSnapshot snapshot)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await database.BeginWriteAsync(connection);
-        await using var command = connection.Command(
-            "INSERT INTO doc_snapshots (document_id, version, text, at) VALUES (@d, @v, @t, @at) ON CONFLICT DO NOTHING", transaction)
-            .With("@d", documentId).With("@v", snapshot.Version).With("@t", snapshot.Text).With("@at", snapshot.At.ToUniversalTime().ToString("O"));
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-    }
+    /// <summary>Committed with the next group commit (see the class remarks for why not in a transaction of its own).</summary>
+    public Task SaveSnapshotAsync(string documentId, StoredSnapshot snapshot) =>
+        Enqueue(new PendingSnapshot(documentId, snapshot, NewCompletion()));
 
-    public async Task SaveNamedVersionAsync(string documentId, NamedVersion version)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await database.BeginWriteAsync(connection);
-        await using var command = connection.Command(
-            "INSERT INTO doc_named_versions (document_id, version, name, author_id, author_name, at) VALUES (@d, @v, @n, @a, @an, @at) ON CONFLICT DO NOTHING", transaction)
-            .With("@d", documentId).With("@v", version.Version).With("@n", version.Name).With("@a", version.AuthorId)
-            .With("@an", version.AuthorName).With("@at", version.At.ToUniversalTime().ToString("O"));
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-    }
+    public Task SaveNamedVersionAsync(string documentId, NamedVersion version) =>
+        Enqueue(new PendingNamedVersion(documentId, version, NewCompletion()));
 
     public async Task<IReadOnlyList<NamedVersion>> NamedVersionsAsync(string documentId)
     {

@@ -76,5 +76,7 @@ public static class CoreMigrations
                 at          TEXT NOT NULL,
                 PRIMARY KEY (document_id, version, name));
             """),
+        // 10: approvals (issue 5) — Orleans' durable reminders, in the same database (Reminders/SqlReminderTable).
+        new(10, "reminders", _ => OgpCoCreate.Storage.Reminders.SqlReminderTable.Schema),
     ];
 }

@@ -16,22 +16,22 @@ public sealed partial class SchemaMigrator(OgpDatabase database, IEnumerable<Sch
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var create = connection.Command(
-            "CREATE TABLE IF NOT EXISTS ogp_schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"))
+        await using (var createTransaction = await database.BeginWriteAsync(connection, cancellationToken))
         {
+            // PostgreSQL: CREATE TABLE IF NOT EXISTS is not safe against itself on several nodes at once.
+            await LockAsync(connection, createTransaction, cancellationToken);
+            await using var create = connection.Command(
+                "CREATE TABLE IF NOT EXISTS ogp_schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);", createTransaction);
             await create.ExecuteNonQueryAsync(cancellationToken);
+            await createTransaction.CommitAsync(cancellationToken);
         }
 
         var applied = 0;
         foreach (var migration in ordered)
         {
             await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-            if (database.Dialect == SqlDialect.Postgres)
-            {
-                // Several nodes may start together: one applies, the others wait and then see it applied.
-                await using var lockCommand = connection.Command("SELECT pg_advisory_xact_lock(7478213);", transaction);
-                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-            }
+            // Several nodes may start together: one applies, the others wait and then see it applied.
+            await LockAsync(connection, transaction, cancellationToken);
             await using (var check = connection.Command("SELECT COUNT(*) FROM ogp_schema_version WHERE version = @v", transaction).With("@v", migration.Version))
             {
                 if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
@@ -56,6 +56,16 @@ public sealed partial class SchemaMigrator(OgpDatabase database, IEnumerable<Sch
             applied++;
         }
         return applied;
+    }
+
+    private async Task LockAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (database.Dialect == SqlDialect.Postgres)
+        {
+            await using var lockCommand = connection.Command("SELECT pg_advisory_xact_lock(7478213);", transaction);
+            lockCommand.CommandTimeout = 300;
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default)

@@ -51,6 +51,13 @@ export function buildHubConnection(options = {}) {
 
 export { signalR, otText };
 
+// The live editor of the commitment texts (src/drafting, assembled by wwwroot/js/drafting/live-texts.js).
+import * as drafting from './drafting/index.js';
+export { drafting };
+export {
+  DocumentClient, LiveSession, TextareaBinding, RemoteCursorOverlay, renderMarkdown, diffEdit, personColour,
+} from './drafting/index.js';
+
 if (typeof window !== 'undefined') {
-  window.ogp = Object.freeze({ signalR, otText, connectHub, buildHubConnection, versions, HUB_PATH });
+  window.ogp = Object.freeze({ signalR, otText, connectHub, buildHubConnection, versions, HUB_PATH, drafting });
 }

@@ -12,7 +12,12 @@ import {
 
 const NAV = [
   { page: 'plan', href: '/', key: 'nav.plan' },
-  { page: 'admin', href: '/admin.html', key: 'nav.admin', role: 'Admin' },
+  { page: 'institutions', href: '/institutions.html', key: 'nav.institutions' },
+  { page: 'rounds', href: '/rounds.html', key: 'consultations.nav' },
+  { page: 'repository', href: '/repository.html', key: 'publishing.nav' },
+  // role: the roles that see the item, separated by spaces.
+  { page: 'inbox', href: '/inbox.html', key: 'nav.inbox', role: 'FocalPoint MsfMember Secretariat Admin' },
+  { page: 'admin', href: '/admin.html', key: 'nav.admin', role: 'Admin Secretariat' },
 ];
 
 function markReady(ready) {
@@ -93,7 +98,7 @@ function renderUserBox(me, page) {
     replaceChildren(box, h('a', { id: 'signin-link', class: 'btn-header primary', href: signInUrl() }, t('header.signIn')));
   }
   for (const item of document.querySelectorAll('.main-nav li[data-role]')) {
-    item.hidden = !hasRole(me, item.dataset.role);
+    item.hidden = !item.dataset.role.split(' ').some(role => hasRole(me, role));
   }
 }
 

@@ -1,0 +1,19 @@
+using Orleans.Configuration;
+
+namespace OgpCoCreate.Hosting;
+
+/// <summary>
+/// Orleans timings for a cluster on PostgreSQL. Orleans' defaults are kept where they guard against false
+/// death declarations (probe timeout, missed probes, votes); what changes is how soon others notice.
+/// </summary>
+public static class ClusterTuning
+{
+    /// <summary>How often a front-end re-reads the gateway list (Orleans' default is a minute).</summary>
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+
+    public static void Apply(ClusterMembershipOptions options)
+    {
+        // Dead silos' rows are kept a day for the dashboard and forensics, not Orleans' default week.
+        options.DefunctSiloExpiration = TimeSpan.FromDays(1);
+    }
+}
