@@ -23,7 +23,7 @@ internal static class Usage
                   the previous one is acknowledged); --docs copies of the trace run at once on as many documents.
                   One line per store, trace and document count:
                   b2 store=<s> trace=<t> docs=<n> ops=<n> ms=<ms> ops_per_s=<rate> p50_ms=<submit→ack> p99_ms=<…> ok=<final text == endContent>
-              doc-size [--ops N] [--editors K] [--runs N]
+              doc-size [--ops N] [--editors K] [--runs N] [--store sqlite|memory]
                   Cost per op on a 1 KB and a 100 KB document through the real grain on SQLite: N (2000)
                   single-character inserts/deletes at random positions, sequential (1 editor) and pipelined
                   (K editors, default 16, one op in flight each); the median of --runs (7), sizes alternating. Prints the ratio.

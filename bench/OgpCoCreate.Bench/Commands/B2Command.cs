@@ -29,7 +29,7 @@ internal static class B2Command
         var docCounts = parsed.List("--docs", "1", "8").Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToList();
         var traces = (parsed.Positional.Count == 1 ? [parsed.Positional[0]] : SharedTraces.ConcurrentTraceNames)
             .Select(ShareDbSubmissions.Load).ToList();
-        var warmup = parsed.Int("--warmup", 2_000);
+        var warmup = parsed.Int("--warmup", 10_000);
 
         var allOk = true;
         foreach (var store in stores)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OgpCoCreate.Bench.Hosting;
 using OgpCoCreate.Bench.Measuring;
+using OgpCoCreate.Common;
 using OgpCoCreate.Drafting;
 using OgpCoCreate.Ot;
 
@@ -19,9 +20,11 @@ internal static class DocSizeCommand
 {
     private static readonly (string Label, int CodePoints)[] Sizes = [("1KB", 1_000), ("100KB", 100_000)];
 
+    private static int resyncs;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = BenchArgs.Parse(args, "--ops", "--editors", "--runs");
+        var parsed = BenchArgs.Parse(args, "--ops", "--editors", "--runs", "--store");
         if (parsed is null || parsed.Positional.Count > 0)
         {
             return Usage.Print();
@@ -30,7 +33,9 @@ internal static class DocSizeCommand
         var editors = parsed.Int("--editors", 16);
         var runs = parsed.Int("--runs", 7);
 
-        await using var silo = await BenchSilo.StartAsync("sqlite");
+        // The SQLite store is the measurement; the in-memory log separates the grain's own cost from the store's.
+        var store = parsed.String("--store", "sqlite");
+        await using var silo = await BenchSilo.StartAsync(store);
         var world = await BenchWorld.CreateAsync(silo.Grains);
         // JIT and tiering on both paths first, not reported.
         await MeasureAsync(world, 1_000, 500, 1, seed: 0);
@@ -58,12 +63,16 @@ internal static class DocSizeCommand
                 cpuPerOp[label] = Median(results[label].Select(r => r.CpuMicrosecondsPerOp));
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"doc-size size={label} mode={mode} editors={editorCount} ops={ops} ms={median.Milliseconds:F0} us_per_op={median.MicrosecondsPerOp:F1} cpu_us_per_op={cpuPerOp[label]:F1} p50_ms={Median(results[label].Select(r => r.P50)):F3} p99_ms={Median(results[label].Select(r => r.P99)):F3} gen2_gcs={results[label].Sum(r => r.FullCollections)} runs_us_per_op={string.Join('/', results[label].Select(r => r.MicrosecondsPerOp.ToString("F0", CultureInfo.InvariantCulture)))} ok={(results[label].All(r => r.Ok) ? "true" : "false")}"));
+                    $"doc-size store={store} size={label} mode={mode} editors={editorCount} ops={ops} ms={median.Milliseconds:F0} us_per_op={median.MicrosecondsPerOp:F1} cpu_us_per_op={cpuPerOp[label]:F1} p50_ms={Median(results[label].Select(r => r.P50)):F3} p99_ms={Median(results[label].Select(r => r.P99)):F3} gen2_gcs={results[label].Sum(r => r.FullCollections)} runs_us_per_op={string.Join('/', results[label].Select(r => r.MicrosecondsPerOp.ToString("F0", CultureInfo.InvariantCulture)))} ok={(results[label].All(r => r.Ok) ? "true" : "false")}"));
             }
             var ratio = perOp["100KB"] / perOp["1KB"];
             var cpuRatio = cpuPerOp["100KB"] / cpuPerOp["1KB"];
             allWithin &= ratio <= 1.5;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"doc-size mode={mode} ratio_100KB_to_1KB={ratio:F2} cpu_ratio_100KB_to_1KB={cpuRatio:F2} within_1_5x={(ratio <= 1.5 ? "true" : "false")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"doc-size store={store} mode={mode} ratio_100KB_to_1KB={ratio:F2} cpu_ratio_100KB_to_1KB={cpuRatio:F2} within_1_5x={(ratio <= 1.5 ? "true" : "false")}"));
+        }
+        if (resyncs > 0)
+        {
+            Console.WriteLine($"doc-size store={store} resyncs={resyncs} (ops sent again after 'too far behind')");
         }
         return allWithin ? 0 : 1;
     }
@@ -83,7 +92,8 @@ internal static class DocSizeCommand
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var fullCollectionsBefore = GC.CollectionCount(2);
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, editors).Select(e => EditAsync(document, $"editor-{e}", version, size, perEditor, new Random(seed * 1_000 + e), latencies)));
+        var known = new KnownVersion(version);
+        await Task.WhenAll(Enumerable.Range(0, editors).Select(e => EditAsync(document, $"editor-{e}", known, size, perEditor, new Random(seed * 1_000 + e), latencies)));
         var milliseconds = Latencies.MillisecondsSince(started);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var fullCollections = GC.CollectionCount(2) - fullCollectionsBefore;
@@ -95,16 +105,53 @@ internal static class DocSizeCommand
         return new Result(milliseconds, milliseconds * 1000 / done, cpu.TotalMicroseconds / done, latencies.Percentile(50), latencies.Percentile(99), fullCollections, ok);
     }
 
-    private static async Task EditAsync(IDocumentGrain document, string clientId, long baseVersion, int size, int count, Random random, Latencies latencies)
+    /// <summary>The newest version any editor saw acknowledged: what a client that receives broadcasts edits against.</summary>
+    private sealed class KnownVersion(long initial)
+    {
+        private long value = initial;
+
+        public long Value => Interlocked.Read(ref value);
+
+        public void Saw(long version)
+        {
+            var current = Interlocked.Read(ref value);
+            while (version > current)
+            {
+                var seen = Interlocked.CompareExchange(ref value, version, current);
+                if (seen == current)
+                {
+                    return;
+                }
+                current = seen;
+            }
+        }
+    }
+
+    private static async Task EditAsync(IDocumentGrain document, string clientId, KnownVersion known, int size, int count, Random random, Latencies latencies)
     {
         for (var seq = 1; seq <= count; seq++)
         {
-            // Odd ops insert, even ops delete what is certainly there: the length stays ≥ size.
+            // Odd ops insert, even ops delete what is certainly there: the length stays ≥ size at every
+            // version, so an op is valid whichever version it is written against.
             var op = seq % 2 == 1
                 ? TextOp.Insert(random.Next(size + 1), ((char)('a' + random.Next(26))).ToString())
                 : TextOp.Delete(random.Next(size), 1);
             var started = Stopwatch.GetTimestamp();
-            baseVersion = await document.Submit(BenchWorld.Editor, baseVersion, op, clientId, seq);
+            while (true)
+            {
+                try
+                {
+                    known.Saw(await document.Submit(BenchWorld.Editor, known.Value, op, clientId, seq));
+                    break;
+                }
+                catch (DomainException e) when (e.Kind == DomainErrorKind.Conflict && e.Message.Contains("too far behind", StringComparison.Ordinal))
+                {
+                    // On the in-memory log ops take microseconds: while one call is held up for a few milliseconds
+                    // (a GC, the grain refreshing its commitment) the others add over 1,000 versions. A client
+                    // resynchronises; here every position is valid at any version, so sending it again suffices.
+                    Interlocked.Increment(ref resyncs);
+                }
+            }
             latencies.Add(Latencies.MillisecondsSince(started));
         }
     }

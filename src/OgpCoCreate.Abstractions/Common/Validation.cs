@@ -76,8 +76,6 @@ public sealed partial class Validation
 
     public bool IsValid => errors.Count == 0;
 
-    public bool HasErrorFor(string field) => errors.ContainsKey(field);
-
     public void ThrowIfInvalid()
     {
         if (!IsValid)

@@ -24,14 +24,15 @@ public static class ConsultationsHosting
 }
 
 /// <summary>
-/// Builds the Markdown pipeline and the HTML sanitizer in the background at start-up (seconds of JIT and
-/// AngleSharp set-up), so that the first contribution posted is answered as fast as the next ones.
+/// Builds the Markdown pipeline and the HTML sanitizer (seconds of JIT and AngleSharp set-up) once the server
+/// has started, in the background, so that the first contribution posted is answered as fast as the next ones
+/// without slowing the start-up itself.
 /// </summary>
-public sealed class SafeMarkdownWarmUp : IHostedService
+public sealed class SafeMarkdownWarmUp(IHostApplicationLifetime lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = Task.Run(() => SafeMarkdown.ToHtml("*warm* [up](https://example.org)"), CancellationToken.None);
+        lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => SafeMarkdown.ToHtml("*warm* [up](https://example.org)"), CancellationToken.None));
         return Task.CompletedTask;
     }
 

@@ -11,6 +11,13 @@ public static class ClusterTuning
     /// <summary>How often a front-end re-reads the gateway list (Orleans' default is a minute).</summary>
     public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a front-end waits for a grain's answer (Orleans' default is 30 s). A call in flight through a
+    /// gateway that dies is only released by this timeout; grain calls of the web are short, and a timed-out
+    /// op is safely resubmitted (same clientId and seq), so a front-end gives up sooner.
+    /// </summary>
+    public static readonly TimeSpan FrontendResponseTimeout = TimeSpan.FromSeconds(10);
+
     public static void Apply(ClusterMembershipOptions options)
     {
         // Dead silos' rows are kept a day for the dashboard and forensics, not Orleans' default week.

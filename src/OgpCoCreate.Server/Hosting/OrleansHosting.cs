@@ -94,6 +94,7 @@ public static class OrleansHosting
             });
             client.UseOgpClustering();
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = ClusterTuning.GatewayListRefreshPeriod);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterTuning.FrontendResponseTimeout);
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.AddDashboard();
         });

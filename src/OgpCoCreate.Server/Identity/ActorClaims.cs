@@ -9,7 +9,8 @@ public static class ActorClaims
     public static Actor ToActor(this ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var name = principal.FindFirstValue(OgpClaimsPrincipalFactory.DisplayNameClaim) ?? principal.Identity?.Name ?? id;
+        // Not Identity.Name: that is the e-mail, and actor names end up in the public journal.
+        var name = principal.FindFirstValue(OgpClaimsPrincipalFactory.DisplayNameClaim) ?? id;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         var institutions = principal.FindAll(OgpRoles.InstitutionClaim).Select(c => c.Value).ToHashSet();
         return new Actor(id, name, roles, institutions);

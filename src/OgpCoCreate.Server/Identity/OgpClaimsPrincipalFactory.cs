@@ -13,7 +13,8 @@ public sealed class OgpClaimsPrincipalFactory(UserManager<OgpUser> users, RoleMa
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OgpUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName));
+        // Never fall back to the e-mail: the display name is journaled and the journal is public.
+        identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? $"user-{user.Id[..Math.Min(8, user.Id.Length)]}" : user.DisplayName));
         return identity;
     }
 }

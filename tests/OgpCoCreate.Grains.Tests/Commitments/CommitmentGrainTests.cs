@@ -307,7 +307,7 @@ public sealed class CommitmentGrainTests(ClusterFixture fixture)
         var last = Storage.EventsOf("commitment", withdrawn.Id)[^1];
         Assert.Equal("CommitmentStatusChanged", last.EventType);
         Assert.Contains("Merged into commitment 2.", last.PayloadJson);
-        Assert.Contains("\"from\":0", last.PayloadJson);
+        Assert.Contains("\"from\":\"Proposed\"", last.PayloadJson);
     }
 
     [Theory]

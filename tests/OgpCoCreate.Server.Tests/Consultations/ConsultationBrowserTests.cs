@@ -10,6 +10,9 @@ namespace OgpCoCreate.Server.Tests.Consultations;
 [Collection(ServerCollection.Name)]
 public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>Waits on the server (a post, a live event) get more than Playwright's 5 s: CI machines may be loaded.</summary>
+    private const float Slow = 20_000;
+
     private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignedInPage(string email, string password, string lang = "fr")
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -61,23 +64,23 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
             return range.toString();
         }");
         var button = commenter.Locator("#consult-comment-selection");
-        await Assertions.Expect(button).ToBeEnabledAsync();
+        await Assertions.Expect(button).ToBeEnabledAsync(new() { Timeout = Slow });
         await button.ClickAsync();
-        await Assertions.Expect(commenter.Locator("#consult-selected-quote")).ToHaveTextAsync(quote);
+        await Assertions.Expect(commenter.Locator("#consult-selected-quote")).ToHaveTextAsync(quote, new() { Timeout = Slow });
         const string body = "Précisez le délai de réponse aux demandes d'accès.";
         await commenter.FillAsync(".consult-comment-form textarea", body);
         await commenter.ClickAsync(".consult-comment-form button[type='submit']");
 
         // The commenter sees it at once; the other person receives it live, anchored on the same passage.
-        await Assertions.Expect(commenter.Locator("#consult-comments-list .consult-contribution", new() { HasText = body })).ToBeVisibleAsync();
+        await Assertions.Expect(commenter.Locator("#consult-comments-list .consult-contribution", new() { HasText = body })).ToBeVisibleAsync(new() { Timeout = Slow });
         var arrived = viewer.Locator("#consult-comments-list .consult-contribution", new() { HasText = body });
-        await Assertions.Expect(arrived).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Assertions.Expect(arrived.Locator(".consult-quote")).ToHaveTextAsync(quote);
-        await Assertions.Expect(arrived.Locator(".consult-author")).ToHaveTextAsync(commenterName);
-        await Assertions.Expect(arrived.Locator(".consult-anchor[data-anchor-state='Intact']")).ToBeVisibleAsync();
+        await Assertions.Expect(arrived).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(arrived.Locator(".consult-quote")).ToHaveTextAsync(quote, new() { Timeout = Slow });
+        await Assertions.Expect(arrived.Locator(".consult-author")).ToHaveTextAsync(commenterName, new() { Timeout = Slow });
+        await Assertions.Expect(arrived.Locator(".consult-anchor[data-anchor-state='Intact']")).ToBeVisibleAsync(new() { Timeout = Slow });
         var id = await arrived.GetAttributeAsync("data-contribution-id");
         var mark = viewer.Locator($".consult-text[data-document-id='tn-nap5-05/problem'] mark.consult-mark[data-comments~='{id}']");
-        await Assertions.Expect(mark).ToHaveTextAsync(quote);
+        await Assertions.Expect(mark).ToHaveTextAsync(quote, new() { Timeout = Slow });
         Assert.Equal("rtl", await viewer.GetAttributeAsync("html", "dir"));
         await mark.ScrollIntoViewIfNeededAsync();
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("consultation-comment-live-ar"), FullPage = true });
@@ -95,8 +98,8 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
             using var op = System.Text.Json.JsonDocument.Parse("[\"Note : \"]");
             await hub.InvokeAsync<System.Text.Json.JsonElement>("SubmitOp", "tn-nap5-05/problem", opened.GetProperty("version").GetInt64(), op.RootElement, $"consult-test-{Guid.NewGuid():N}", 1L);
         }
-        await Assertions.Expect(viewer.Locator(".consult-text[data-document-id='tn-nap5-05/problem']")).ToContainTextAsync("Note : ");
-        await Assertions.Expect(mark).ToHaveTextAsync(quote);
+        await Assertions.Expect(viewer.Locator(".consult-text[data-document-id='tn-nap5-05/problem']")).ToContainTextAsync("Note : ", new() { Timeout = Slow });
+        await Assertions.Expect(mark).ToHaveTextAsync(quote, new() { Timeout = Slow });
 
         Assert.Empty(viewerErrors);
         Assert.Empty(commenterErrors);
@@ -124,20 +127,20 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
         await attacker.FillAsync("#contribution-title", "<script>window.__xss=1</script>");
         await attacker.FillAsync("#contribution-body", attack);
         await attacker.ClickAsync("#contribution-submit");
-        await Assertions.Expect(attacker.Locator("#contribution-status")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(attacker.Locator("#contribution-status")).Not.ToBeEmptyAsync(new() { Timeout = Slow });
 
         var live = viewer.Locator(".consult-contribution[data-kind='Idea']");
-        await Assertions.Expect(live).ToHaveCountAsync(1, new() { Timeout = 15_000 });
-        await Assertions.Expect(live.Locator(".consult-title")).ToHaveTextAsync("<script>window.__xss=1</script>");
-        await Assertions.Expect(live.Locator(".consult-body")).ToContainTextAsync("<script>window.__xss=1</script>");
-        await Assertions.Expect(live.Locator(".consult-author")).ToHaveTextAsync("<img src=x onerror=\"window.__xss=1\">");
+        await Assertions.Expect(live).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(live.Locator(".consult-title")).ToHaveTextAsync("<script>window.__xss=1</script>", new() { Timeout = Slow });
+        await Assertions.Expect(live.Locator(".consult-body")).ToContainTextAsync("<script>window.__xss=1</script>", new() { Timeout = Slow });
+        await Assertions.Expect(live.Locator(".consult-author")).ToHaveTextAsync("<img src=x onerror=\"window.__xss=1\">", new() { Timeout = Slow });
         Assert.Equal(0, await live.Locator("img, script, [onerror]").CountAsync());
         await viewer.WaitForTimeoutAsync(300);
         Assert.True(await viewer.EvaluateAsync<bool>("() => typeof window.__xss === 'undefined'"));
 
         await viewer.ReloadAsync();
         await viewer.WaitForSelectorAsync("body[data-ready='true']");
-        await Assertions.Expect(viewer.Locator(".consult-contribution[data-kind='Idea'] .consult-body")).ToContainTextAsync("onerror");
+        await Assertions.Expect(viewer.Locator(".consult-contribution[data-kind='Idea'] .consult-body")).ToContainTextAsync("onerror", new() { Timeout = Slow });
         // The link typed with a javascript: address is left without any address.
         var link = viewer.Locator(".consult-contribution[data-kind='Idea'] .consult-body a", new() { HasText = "lien" });
         Assert.Null(await link.GetAttributeAsync("href"));
@@ -149,7 +152,7 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
         // The report page shows the same content inertly too.
         await viewer.GotoAsync($"/responses.html?round={roundId}");
         await viewer.WaitForSelectorAsync("body[data-ready='true']");
-        await Assertions.Expect(viewer.Locator("#report-contributions .consult-contribution")).ToHaveCountAsync(1);
+        await Assertions.Expect(viewer.Locator("#report-contributions .consult-contribution")).ToHaveCountAsync(1, new() { Timeout = Slow });
         Assert.True(await viewer.EvaluateAsync<bool>("() => typeof window.__xss === 'undefined'"));
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("consultation-xss-inert"), FullPage = true });
         Assert.Empty(viewerErrors);
@@ -176,18 +179,18 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
         await Assertions.Expect(form.Locator(".form-status")).ToContainTextAsync("justification", new() { IgnoreCase = true });
         await page.Locator(".consult-draft-form textarea[name='justification']").First.FillAsync("It becomes milestone 4 of commitment 1.");
         await page.Locator(".consult-draft-form button[type='submit']").First.ClickAsync();
-        await Assertions.Expect(page.Locator("#publish-responses")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#publish-responses")).ToBeEnabledAsync(new() { Timeout = Slow });
         await page.ClickAsync("#publish-responses");
-        await Assertions.Expect(page.Locator("#publish-status")).Not.ToBeEmptyAsync();
-        await Assertions.Expect(page.Locator("#counts-status tr[data-key='Accepted'] td")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#publish-status")).Not.ToBeEmptyAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.Locator("#counts-status tr[data-key='Accepted'] td")).ToHaveTextAsync("1", new() { Timeout = Slow });
 
         var anonymous = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Server.BaseAddress.ToString() });
         var reader = await anonymous.NewPageAsync();
         await reader.GotoAsync($"/responses.html?round={roundId}&lang=fr");
         await reader.WaitForSelectorAsync("body[data-ready='true']");
         var published = reader.Locator("#report-contributions .consult-response");
-        await Assertions.Expect(published).ToContainTextAsync("It becomes milestone 4 of commitment 1.");
-        await Assertions.Expect(published.Locator("[data-response-status='Accepted']")).ToBeVisibleAsync();
+        await Assertions.Expect(published).ToContainTextAsync("It becomes milestone 4 of commitment 1.", new() { Timeout = Slow });
+        await Assertions.Expect(published.Locator("[data-response-status='Accepted']")).ToBeVisibleAsync(new() { Timeout = Slow });
         Assert.True(await reader.Locator("#workspace-card").IsHiddenAsync());
         await reader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("consultation-report-fr"), FullPage = true });
         Assert.Empty(errors);
@@ -212,18 +215,18 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
             await page.GotoAsync($"/rounds.html?lang={lang}");
             await page.WaitForSelectorAsync("body[data-ready='true']");
             Assert.Equal(dir, await page.GetAttributeAsync("html", "dir"));
-            await Assertions.Expect(page.Locator($"#rounds tr[data-round-id='{roundId}']")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("#round-create-form")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"#rounds tr[data-round-id='{roundId}']")).ToBeVisibleAsync(new() { Timeout = Slow });
+            await Assertions.Expect(page.Locator("#round-create-form")).ToBeVisibleAsync(new() { Timeout = Slow });
 
             await page.GotoAsync($"/round.html?id={roundId}&lang={lang}");
             await page.WaitForSelectorAsync("body[data-ready='true']");
-            await Assertions.Expect(page.Locator("#round-close")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator("#link-moderation")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator(".consult-contribution .consult-body strong")).ToHaveTextAsync("marchés publics");
+            await Assertions.Expect(page.Locator("#round-close")).ToBeVisibleAsync(new() { Timeout = Slow });
+            await Assertions.Expect(page.Locator("#link-moderation")).ToBeVisibleAsync(new() { Timeout = Slow });
+            await Assertions.Expect(page.Locator(".consult-contribution .consult-body strong")).ToHaveTextAsync("marchés publics", new() { Timeout = Slow });
 
             await page.GotoAsync($"/moderation.html?round={roundId}&lang={lang}");
             await page.WaitForSelectorAsync("body[data-ready='true']");
-            await Assertions.Expect(page.Locator("#moderation-queue .consult-reports")).ToContainTextAsync("Test du signalement");
+            await Assertions.Expect(page.Locator("#moderation-queue .consult-reports")).ToContainTextAsync("Test du signalement", new() { Timeout = Slow });
             if (lang == "ar")
             {
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("consultation-moderation-ar"), FullPage = true });
@@ -241,7 +244,7 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
         var (participantContext, participantPage, _) = await SignedInPage(participantEmail, ParticipantPassword, "fr");
         await participantPage.GotoAsync($"/moderation.html?round={roundId}");
         await participantPage.WaitForSelectorAsync("body[data-ready='true']");
-        await Assertions.Expect(participantPage.Locator("#page-error")).ToBeVisibleAsync();
+        await Assertions.Expect(participantPage.Locator("#page-error")).ToBeVisibleAsync(new() { Timeout = Slow });
         Assert.Equal(0, await participantPage.Locator(".consult-hide").CountAsync());
         await participantContext.CloseAsync();
     }

@@ -85,6 +85,15 @@ public sealed class LiveEditingBrowserTests(ServerFixture server, BrowserFixture
         await secretariat.Page.WaitForSelectorAsync($"{LiveTextsPage.Field(field)} .rc-caret[data-user-name='Focal point — E-Government Unit'] > .rc-flag");
         Assert.Equal("connected", await focal.Page.GetAttributeAsync("#live-texts-connection", "data-state"));
 
+        // A selection is shown over the same characters on the other side (after emoji: code points ≠ UTF-16 units).
+        await secretariat.Page.EvaluateAsync(@"([selector, word]) => {
+            const input = document.querySelector(selector);
+            input.focus();
+            const at = input.value.indexOf(word);
+            input.setSelectionRange(at, at + word.length);
+        }", new object[] { LiveTextsPage.Input(field), "Open data" });
+        await focal.Page.WaitForFunctionAsync(@"selector => [...document.querySelectorAll(selector + ' .rc-selection')].map(s => s.textContent).join('') === 'Open data'", LiveTextsPage.Field(field));
+
         await focal.ShowAsync(field);
         await secretariat.ShowAsync(field);
         await focal.ScreenshotAsync("drafting-two-users");
@@ -248,6 +257,130 @@ public sealed class LiveEditingBrowserTests(ServerFixture server, BrowserFixture
         Assert.Empty(page.Errors);
         Assert.Empty(page.DraftingComplaints);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_input_method_composition_is_not_broken_by_a_remote_edit_and_both_are_kept()
+    {
+        const string field = "ambition";
+        var composer = await LiveTextsPage.SignedInAsync(browser.Browser, server, "focal.inai@ogp.local", "ar");
+        var other = await LiveTextsPage.SignedInAsync(browser.Browser, server, "msf.gov@ogp.local", "fr");
+        await Task.WhenAll(composer.OpenAsync(Commitment, "ar"), other.OpenAsync(Commitment, "fr"));
+        await Task.WhenAll(composer.WaitEditableAsync(field), other.WaitEditableAsync(field));
+
+        // An input method (as for Arabic on many systems) starts composing at the end of the text…
+        await composer.PlaceCaretAsync(field, -1);
+        var ime = await composer.Context.NewCDPSessionAsync(composer.Page);
+        await ime.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = "نف", ["selectionStart"] = 2, ["selectionEnd"] = 2 });
+        // …while someone else types at the start; their edit reaches the composer's document mid-composition.
+        await other.PlaceCaretAsync(field, 0);
+        await other.Page.Keyboard.TypeAsync("Début — ", new KeyboardTypeOptions { Delay = 20 });
+        await other.Page.WaitForSelectorAsync($"{LiveTextsPage.Field(field)}[data-sync='synced']");
+        await composer.Page.WaitForFunctionAsync(@"field => window.ogpLiveTexts.fields.find(f => f.field === field).client.text.startsWith('Début — ')", field);
+        Assert.EndsWith("نف", await composer.ValueAsync(field), StringComparison.Ordinal);
+        // The remote edit is held back from the textarea (changing it now would break the composition).
+        Assert.True(await composer.Page.EvaluateAsync<bool>(@"field => {
+            const f = window.ogpLiveTexts.fields.find(f => f.field === field);
+            return f.binding.composing && f.binding.deferred !== null && !f.textarea.value.startsWith('Début');
+        }", field));
+        await ime.SendAsync("Input.imeSetComposition", new Dictionary<string, object> { ["text"] = "نفاذ", ["selectionStart"] = 4, ["selectionEnd"] = 4 });
+        await ime.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "نفاذ" });
+
+        var final = await ServerText.WaitConvergedAsync(server, Commitment, field, ConvergeTimeout, composer, other);
+        Assert.StartsWith("Début — ", final, StringComparison.Ordinal);
+        Assert.EndsWith("نفاذ", final, StringComparison.Ordinal);
+        Assert.Equal(1, ServerText.Occurrences(final, "نفاذ"));
+        Assert.Empty(composer.Errors);
+        Assert.Empty(composer.DraftingComplaints);
+        await composer.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_change_the_server_refuses_is_undone_and_explained_inline()
+    {
+        const string field = "statusQuo";
+        var before = await ServerText.GetAsync(server, Commitment, field);
+        var participant = await LiveTextsPage.SignedInAsync(browser.Browser, server, "participant@ogp.local", "fr");
+        await participant.OpenAsync(Commitment, "fr");
+        await participant.Page.WaitForSelectorAsync($"{LiveTextsPage.Field(field)}[data-sync='synced']");
+
+        // A client that believes it may edit (rights withdrawn meanwhile, a tampered page …): the server decides.
+        await participant.Page.EvaluateAsync(@"field => {
+            const f = window.ogpLiveTexts.fields.find(f => f.field === field);
+            f.editable = true;
+            f.client.editable = true;
+            f.refresh();
+        }", field);
+        await participant.PlaceCaretAsync(field, 0);
+        await participant.Page.Keyboard.TypeAsync("Refusé ");
+        var error = participant.Page.Locator($"#live-{field}-error[data-kind='refused']");
+        await Assertions.Expect(error).ToBeVisibleAsync();
+        await Assertions.Expect(error).ToContainTextAsync("refusée");
+        await Assertions.Expect(error).ToContainTextAsync("Only the secretariat");
+        await participant.Page.WaitForSelectorAsync($"{LiveTextsPage.Field(field)}[data-sync='synced']");
+        await Assertions.Expect(participant.Page.Locator(LiveTextsPage.Input(field))).ToHaveValueAsync(before.Text);
+        Assert.Equal(before, await ServerText.GetAsync(server, Commitment, field));
+        await participant.ShowAsync(field);
+        await participant.ScreenshotAsync("drafting-refused");
+        Assert.Empty(participant.Errors);
+        await participant.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Three_people_editing_at_random_places_with_selections_and_deletions_converge(int seed)
+    {
+        const string commitment = "tn-nap5-10";
+        const string field = "statusQuo";
+        var pages = await Task.WhenAll(
+            LiveTextsPage.SignedInAsync(browser.Browser, server, "secretariat@ogp.local", "fr"),
+            LiveTextsPage.SignedInAsync(browser.Browser, server, "msf.gov@ogp.local", "ar"),
+            LiveTextsPage.SignedInAsync(browser.Browser, server, "msf.cso@ogp.local", "en"));
+        await Task.WhenAll(pages.Select((p, i) => p.OpenAsync(commitment, new[] { "fr", "ar", "en" }[i])));
+        await Task.WhenAll(pages.Select(p => p.WaitEditableAsync(field)));
+
+        string[] pieces = ["a", "b", " ", "é", "ن", "ف", "ا", "ذ", "😀", "🚀", "👩🏽‍💻", "\n", "لا", "x"];
+        await Task.WhenAll(pages.Select((page, i) => Edit(page, new Random(seed * 100 + i))));
+        await ServerText.WaitConvergedAsync(server, commitment, field, ConvergeTimeout, pages);
+        foreach (var page in pages)
+        {
+            Assert.Empty(page.Errors);
+            Assert.Empty(page.DraftingComplaints);
+            await page.Context.CloseAsync();
+        }
+
+        async Task Edit(LiveTextsPage page, Random random)
+        {
+            for (var step = 0; step < 40; step++)
+            {
+                // A random caret or selection (never inside an emoji's surrogate pair), then a random edit.
+                await page.Page.EvaluateAsync(@"([selector, a, b]) => {
+                    const input = document.querySelector(selector);
+                    input.focus();
+                    const snap = i => {
+                        i = Math.round(i * input.value.length);
+                        const c = input.value.charCodeAt(i);
+                        return c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
+                    };
+                    input.setSelectionRange(Math.min(snap(a), snap(b)), Math.max(snap(a), snap(b)));
+                }", new object[] { LiveTextsPage.Input(field), random.NextDouble(), random.NextDouble() < 0.7 ? -1.0 : random.NextDouble() });
+                switch (random.Next(5))
+                {
+                    case 0:
+                        await page.Page.Keyboard.PressAsync("Backspace");
+                        break;
+                    case 1:
+                        await page.Page.Keyboard.PressAsync("Delete");
+                        break;
+                    default:
+                        var text = string.Concat(Enumerable.Range(0, random.Next(1, 5)).Select(_ => pieces[random.Next(pieces.Length)]));
+                        await page.Page.Keyboard.TypeAsync(text, new KeyboardTypeOptions { Delay = random.Next(0, 15) });
+                        break;
+                }
+            }
+        }
     }
 
     private static async Task TypeThenErase(IPage page, string text, int erase)

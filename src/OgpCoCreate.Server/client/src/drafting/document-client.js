@@ -314,7 +314,8 @@ export class DocumentClient extends Emitter {
   }
 
   flush() {
-    if (this.inflight || !this.buffer || !this.joined || this.status === 'resyncing' || this.status === 'closed') return;
+    // Only once caught up: an edit sent mid catch-up would carry a base version that may be far behind.
+    if (this.inflight || !this.buffer || !this.joined || this.status !== 'ready') return;
     const [first, rest] = splitOp(this.buffer);
     this.inflight = { op: first, seq: ++this.seq, ackVersion: null, attempts: 0, sending: false };
     this.buffer = rest;

@@ -252,6 +252,7 @@ class CommentsView {
 
   render() {
     if (this.error) {
+      this.section.hidden = false;
       replaceChildren(this.section, h('div', { class: 'alert error', role: 'alert' }, t('consultations.comments.unavailable'), ' ', h('span', { class: 'detail' }, errorText(this.error))));
       return;
     }

@@ -391,8 +391,13 @@ export async function mountLiveTexts(section, { commitmentId, me, commitment } =
   try {
     return await new LiveTexts(section, { commitmentId, me, commitment: commitment?.id === commitmentId ? commitment : null }).mount();
   } catch (error) {
-    console.error('drafting: the live texts could not be shown', error);
     section.dataset.state = 'failed';
+    if (error instanceof ApiError && error.status === 404) {
+      // No such commitment: the page says so; there are no texts to show.
+      section.hidden = true;
+      return null;
+    }
+    console.error('drafting: the live texts could not be shown', error);
     replaceChildren(section, h('p', { class: 'alert error', role: 'alert' }, t('drafting.errors.unavailable')));
     return null;
   }
