@@ -24,6 +24,10 @@ public static class OrleansHosting
     /// </summary>
     public static void AddOgpOrleans(this WebApplicationBuilder builder, OgpOptions options)
     {
+        if (!string.IsNullOrWhiteSpace(options.AdvertisedIp) && !IPAddress.TryParse(options.AdvertisedIp, out _))
+        {
+            StartupFailure.Exit($"Ogp:AdvertisedIp '{options.AdvertisedIp}' is not an IP address (e.g. 10.0.0.5, or 127.0.0.1 for several nodes on one machine).");
+        }
         if (options.IsFrontend)
         {
             builder.AddOgpOrleansClient(options);

@@ -139,14 +139,6 @@ function renderAnalysis(data) {
     : h('li', { class: 'muted' }, t('common.none')));
 }
 
-function renderTexts(data) {
-  const fields = data.commitment.textFields ?? [];
-  replaceChildren(byId('commitment-texts'), fields.map(f =>
-    h('li', { dataset: { field: f, documentId: `${data.commitment.id}/${f}` } },
-      h('span', { class: 'badge' }, enumLabel('textFields', f)))));
-  byId('commitment-texts-card').hidden = fields.length === 0;
-}
-
 // ---- Lifecycle ------------------------------------------------------------------------------------------------
 
 function staleMessage(alert) {
@@ -321,7 +313,6 @@ function render(ctx) {
   renderEditButton(data);
   renderAnalysis(data);
   renderMilestones(data);
-  renderTexts(data);
   byId('commitment-history-card').hidden = false;
   page.feed?.render();
 }
