@@ -43,7 +43,7 @@ public sealed class SafeMarkdownWarmUp(IHostApplicationLifetime lifetime) : IHos
 /// Demo data (<c>--seed demo</c>): an open round of comments on three draft commitments and an open idea
 /// collection. Idempotent: a plan that already has rounds gets none.
 /// </summary>
-public sealed partial class ConsultationsDemoSeeder(IGrainFactory grains, IOptions<OgpOptions> options, TimeProvider clock, ILogger<ConsultationsDemoSeeder> logger) : IHostedService
+public sealed partial class ConsultationsDemoSeeder(IGrainFactory grains, IOptions<OgpOptions> options, TimeProvider clock, ILogger<ConsultationsDemoSeeder> logger, OgpCoCreate.Storage.Database.OgpDatabase database) : IHostedService
 {
     public const string PlanId = "tn-nap5";
 
@@ -53,6 +53,8 @@ public sealed partial class ConsultationsDemoSeeder(IGrainFactory grains, IOptio
         {
             return;
         }
+        // Nodes of a cluster may start together: the check and the creation run under the cluster-wide seeding lock.
+        await using var seeding = await database.LockAsync("seeding", cancellationToken);
         var index = grains.GetGrain<IConsultationIndexGrain>(PlanId);
         if ((await index.GetSettings()).RoundIds.Count > 0)
         {
