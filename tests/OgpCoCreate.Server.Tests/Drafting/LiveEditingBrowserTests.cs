@@ -192,11 +192,15 @@ public sealed class LiveEditingBrowserTests(ServerFixture server, BrowserFixture
         // Every hub WebSocket goes through this relay, which can mute the server's messages; negotiations can be refused.
         var muteServer = false;
         var refuseConnections = false;
-        IWebSocketRoute? socket = null;
+        // The commitment page holds several hub connections (live texts, approvals, comments): drop them all.
+        var sockets = new List<IWebSocketRoute>();
         await page.Page.RouteWebSocketAsync(new Regex("/hubs/cocreate"), ws =>
         {
             var toServer = ws.ConnectToServer();
-            socket = ws;
+            lock (sockets)
+            {
+                sockets.Add(ws);
+            }
             ws.OnMessage(frame =>
             {
                 if (frame.Text is not null)
@@ -240,7 +244,16 @@ public sealed class LiveEditingBrowserTests(ServerFixture server, BrowserFixture
 
         // The connection drops and cannot come back for a while; the person keeps typing.
         refuseConnections = true;
-        await socket!.CloseAsync();
+        List<IWebSocketRoute> open;
+        lock (sockets)
+        {
+            open = [.. sockets];
+        }
+        Assert.NotEmpty(open);
+        foreach (var route in open)
+        {
+            await route.CloseAsync();
+        }
         await page.Page.WaitForSelectorAsync("#live-texts-connection:is([data-state='reconnecting'], [data-state='offline'], [data-state='connecting'])");
         await page.Page.Keyboard.TypeAsync(" 📴 suite");
         await page.Page.WaitForSelectorAsync($"{LiveTextsPage.Field(field)}[data-sync='offline-pending']");
