@@ -12,7 +12,7 @@ namespace OgpCoCreate.Hosting;
 /// table and renews at once when a silo is declared dead, so live updates across nodes resume within
 /// seconds of the death declaration rather than up to half a minute later.
 /// </summary>
-public sealed partial class RelayFailover(OgpDatabase database, IOptions<OgpOptions> options, DocumentRelay documents, ILogger<RelayFailover> logger) : BackgroundService
+public sealed partial class RelayFailover(OgpDatabase database, IOptions<OgpOptions> options, DocumentRelay documents, TopicRelay topics, ILogger<RelayFailover> logger) : BackgroundService
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(2);
 
@@ -32,8 +32,9 @@ public sealed partial class RelayFailover(OgpDatabase database, IOptions<OgpOpti
                 {
                     LogRenewing(logger, string.Join(", ", newlyDead));
                     await documents.RenewAsync();
+                    await topics.RenewAsync();
                     // Once more a little later: the grain directory may still have pointed at the dead silo.
-                    _ = Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => documents.RenewAsync(), TaskScheduler.Default);
+                    _ = Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => Task.WhenAll(documents.RenewAsync(), topics.RenewAsync()), TaskScheduler.Default);
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -82,7 +82,8 @@ public sealed partial class TopicRelay(IGrainFactory grains, TopicRegistry regis
         return Task.CompletedTask;
     }
 
-    private async Task RenewAsync()
+    /// <summary>Subscribes again to every watched topic (also called when a silo dies: grains move).</summary>
+    internal async Task RenewAsync()
     {
         foreach (var topic in watched.Keys)
         {
