@@ -124,6 +124,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process!.HasExited)
             {
+                // HasExited can be true before the redirected output is fully read: the parameterless wait
+                // also waits for the end of both streams, so Output holds everything the server said.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The server exited with code {process.ExitCode}:\n{Output}");
             }
             try
