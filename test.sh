@@ -82,6 +82,17 @@ for project in tests/*/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
 done
 
+# The same tests on PostgreSQL wherever behaviour is shared: every test class marked [Trait("Store", "shared")]
+# runs again with OGP_TEST_STORE=postgres (its servers and silos then keep everything in PostgreSQL databases).
+for project in tests/*/*.csproj; do
+  grep -q '<IsTestProject>false</IsTestProject>' "$project" && continue
+  grep -rqs --include='*.cs' 'TestStore.Trait\|StoreTrait' "$(dirname "$project")" || continue
+  name=$(basename "$project" .csproj)
+  echo "== $name (PostgreSQL store)"
+  OGP_TEST_STORE=postgres dotnet test "$project" -c Release --no-build -nologo --filter "Store=shared" \
+    --logger "trx;LogFileName=$name.postgres.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
+
 passed=0
 failed=0
 for trx in "$results"/*.trx; do

@@ -8,6 +8,7 @@ using OgpCoCreate.Server.Tests.Realtime;
 namespace OgpCoCreate.Server.Tests.Approvals;
 
 /// <summary>The approval workflow over HTTP and the hub, on the real server and the demo plan.</summary>
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class ApprovalsHttpTests(ApprovalsServerFixture fixture) : IClassFixture<ApprovalsServerFixture>
 {
     private const string Inai = "focal.inai@ogp.local";

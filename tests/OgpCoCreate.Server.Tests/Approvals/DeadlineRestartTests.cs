@@ -5,9 +5,10 @@ namespace OgpCoCreate.Server.Tests.Approvals;
 
 /// <summary>
 /// Deadlines of seconds on the real server (<c>Ogp:Approvals:*</c> shortened), whose reminders live in the
-/// SQLite file: the process is killed (SIGKILL) right after the step opened and started again on the same
+/// store (the SQLite file, or PostgreSQL in the second pass of ./test.sh): the process is killed (SIGKILL) right after the step opened and started again on the same
 /// data; nobody touches the commitment afterwards, yet the reminder fires and escalates to the secretariat.
 /// </summary>
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class DeadlineRestartTests
 {
     private static readonly Dictionary<string, string> ShortDeadlines = new()

@@ -8,6 +8,7 @@ using OgpCoCreate.Server.Tests.Infrastructure;
 namespace OgpCoCreate.Server.Tests.Auth;
 
 [Collection(ServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class SignInTests(ServerFixture fixture)
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace OgpCoCreate.Server.Tests.Commitments;
 /// request leaves the resource's version and its public history exactly as they were.
 /// </summary>
 [Collection(DomainServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class AuthorizationMatrixHttpTests(DomainServerFixture fixture)
 {
     private const string Anonymous = "anonymous";

@@ -7,6 +7,7 @@ using OgpCoCreate.Server.Tests.Plans;
 namespace OgpCoCreate.Server.Tests.Commitments;
 
 [Collection(DomainServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class CommitmentsApiTests(DomainServerFixture fixture)
 {
     [Fact]

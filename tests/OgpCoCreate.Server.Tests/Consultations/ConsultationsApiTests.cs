@@ -9,6 +9,7 @@ namespace OgpCoCreate.Server.Tests.Consultations;
 
 /// <summary>The consultation API on the real server: the contract, the refusals (ProblemDetails), nothing stored on bad input.</summary>
 [Collection(ServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class ConsultationsApiTests(ServerFixture fixture)
 {
     [Fact]

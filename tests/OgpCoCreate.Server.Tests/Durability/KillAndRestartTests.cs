@@ -8,6 +8,7 @@ using OgpCoCreate.Server.Tests.Infrastructure;
 namespace OgpCoCreate.Server.Tests.Durability;
 
 /// <summary>Durable before acknowledged: what the server confirmed survives <c>kill -9</c> and a restart.</summary>
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class KillAndRestartTests
 {
     [Fact]

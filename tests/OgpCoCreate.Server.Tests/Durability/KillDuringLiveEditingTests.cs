@@ -7,6 +7,7 @@ using OgpCoCreate.Server.Tests.Realtime;
 namespace OgpCoCreate.Server.Tests.Durability;
 
 /// <summary>Several editors type into one document over the hub; the server is SIGKILLed mid-stream.</summary>
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class KillDuringLiveEditingTests
 {
     private const string DocumentId = "tn-nap5-06/ambition";

@@ -5,6 +5,7 @@ using OgpCoCreate.Server.Tests.Infrastructure;
 
 namespace OgpCoCreate.Server.Tests.Hosting;
 
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed partial class FirstAdminTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using OgpCoCreate.Server.Tests.Infrastructure;
 namespace OgpCoCreate.Server.Tests.Hosting;
 
 [Collection(ServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class MonitoringTests(ServerFixture fixture)
 {
     [Fact]

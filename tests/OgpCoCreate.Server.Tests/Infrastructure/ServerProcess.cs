@@ -27,9 +27,15 @@ public sealed class ServerProcess : IAsyncDisposable
         this.extraArgs = extraArgs;
         this.environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
         HttpPort = FreePort();
-        SiloPort = FreePort();
-        GatewayPort = FreePort();
+        (SiloPort, GatewayPort) = NodePorts.GetOrAdd(Path.GetFullPath(DataDir), _ => (FreePort(), FreePort()));
     }
+
+    /// <summary>
+    /// A server started again on the same data folder is the same node restarted, as systemd or compose restart
+    /// it: same silo and gateway endpoint. On PostgreSQL that is what lets the new incarnation supersede the
+    /// killed one's membership row at once instead of waiting for it to be voted dead.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Silo, int Gateway)> NodePorts = new();
 
     public string DataDir { get; }
     public bool SeedDemo { get; }
@@ -38,6 +44,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public int GatewayPort { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
     public int? ProcessId => process?.Id;
+
+    /// <summary>The node's own PostgreSQL database when the test run chose that store (<see cref="TestStore"/>), else null: the SQLite file in <see cref="DataDir"/>.</summary>
+    public string? PostgresConnectionString { get; private set; }
 
     public string Output
     {
@@ -63,6 +72,9 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(RepoPaths.ServerDll);
+        // A node whose arguments choose no store runs on the store of the test run (OGP_TEST_STORE).
+        var storeArgs = TestStore.IsPostgres && !extraArgs.Contains("--store") ? await TestStore.PostgresArgumentsAsync(DataDir) : [];
+        PostgresConnectionString = storeArgs.Length > 0 ? storeArgs[Array.IndexOf(storeArgs, "--ConnectionStrings:Postgres") + 1] : null;
         foreach (var arg in new[]
         {
             "--urls", $"http://127.0.0.1:{HttpPort}",
@@ -70,7 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
             "--data-dir", DataDir,
             "--silo-port", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Concat(SeedDemo ? ["--seed", "demo"] : []).Concat(extraArgs))
+        }.Concat(SeedDemo ? ["--seed", "demo"] : []).Concat(storeArgs).Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }

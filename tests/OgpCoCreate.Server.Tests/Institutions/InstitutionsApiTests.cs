@@ -7,6 +7,7 @@ using OgpCoCreate.Server.Tests.Plans;
 namespace OgpCoCreate.Server.Tests.Institutions;
 
 [Collection(DomainServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class InstitutionsApiTests(DomainServerFixture fixture)
 {
     private static JsonObject Institution(string id, string planId) => new()

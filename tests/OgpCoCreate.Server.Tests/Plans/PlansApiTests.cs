@@ -6,6 +6,7 @@ using OgpCoCreate.Server.Tests.Infrastructure;
 namespace OgpCoCreate.Server.Tests.Plans;
 
 [Collection(DomainServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class PlansApiTests(DomainServerFixture fixture)
 {
     [Fact]
@@ -178,21 +179,27 @@ public sealed class PlansApiTests(DomainServerFixture fixture)
     }
 
     [Fact]
-    public async Task The_public_journal_feed_pages_through_everything()
+    public async Task The_raw_journal_feed_pages_through_everything_for_administrators_only()
     {
         var planId = await fixture.NewPlanAsync();
         using var anonymous = fixture.Anonymous();
+        using var admin = await fixture.As("admin@ogp.local");
+        using var secretariat = await fixture.As("secretariat@ogp.local");
         var created = (await anonymous.GetJson($"api/plans/{planId}/history")).EnumerateArray().First();
         var sequence = created.GetProperty("sequence").GetInt64();
 
-        var page = (await anonymous.GetJson($"api/journal?after={sequence - 1}&limit=2")).EnumerateArray().ToList();
+        var page = (await admin.GetJson($"api/journal?after={sequence - 1}&limit=2")).EnumerateArray().ToList();
 
         Assert.Equal(2, page.Count);
         Assert.Equal(sequence, page[0].GetProperty("sequence").GetInt64());
         Assert.Equal(planId, page[0].GetProperty("grainKey").GetString());
         Assert.Equal("PlanCreated", page[0].GetProperty("eventType").GetString());
+        Assert.False(string.IsNullOrEmpty(page[0].GetProperty("actorId").GetString()), "the audit feed names the account that acted");
         Assert.True(page[1].GetProperty("sequence").GetInt64() > sequence);
-        Assert.Contains("limit", await (await anonymous.GetAsync("api/journal?limit=5000")).FieldErrors());
+        Assert.Contains("limit", await (await admin.GetAsync("api/journal?limit=5000")).FieldErrors());
+        // Account ids, inboxes, supporters and moderation are in it: not for the public, not for other roles.
+        await ProblemAssert.IsProblem(await anonymous.GetAsync("api/journal"), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblem(await secretariat.GetAsync("api/journal"), HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace OgpCoCreate.Server.Tests.Publishing;
 
 /// <summary>The action plan as a Word document in the OGP template, read back with DocumentFormat.OpenXml.</summary>
 [Collection(PublishingCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class ActionPlanDocxTests(PublishingFixture fixture)
 {
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

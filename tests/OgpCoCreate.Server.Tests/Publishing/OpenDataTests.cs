@@ -2,11 +2,13 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OgpCoCreate.Server.Tests.Infrastructure;
 
 namespace OgpCoCreate.Server.Tests.Publishing;
 
 /// <summary>The open data: every table as CSV and JSON (the same rows), the ZIP dump, its README and data package.</summary>
 [Collection(PublishingCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class OpenDataTests(PublishingFixture fixture)
 {
     private const string Base = "api/open-data/tn-nap5";

@@ -8,6 +8,7 @@ namespace OgpCoCreate.Server.Tests.Publishing;
 
 /// <summary>The public read API: documented, paged with next links, strong ETags with 304, caching headers, the same for everyone.</summary>
 [Collection(PublishingCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class PublicApiTests(PublishingFixture fixture)
 {
     [Theory]

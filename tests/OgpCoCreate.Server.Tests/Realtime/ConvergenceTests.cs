@@ -12,6 +12,7 @@ namespace OgpCoCreate.Server.Tests.Realtime;
 /// as the server, and the server's text is exactly the replay of its op log.
 /// </summary>
 [Collection(ServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class ConvergenceTests(ServerFixture fixture)
 {
     private static readonly string[] Editors = ["secretariat@ogp.local", "msf.gov@ogp.local", "msf.cso@ogp.local", "focal.egov@ogp.local"];

@@ -7,6 +7,7 @@ namespace OgpCoCreate.Server.Tests.Realtime;
 
 /// <summary>Bad input on the hub: a readable HubException, the document unchanged, the connection still usable.</summary>
 [Collection(ServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class HubBadInputTests(ServerFixture fixture)
 {
     private const string DocumentId = "tn-nap5-12/ambition";

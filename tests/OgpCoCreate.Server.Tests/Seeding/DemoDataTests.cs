@@ -6,6 +6,7 @@ using OgpCoCreate.Server.Tests.Infrastructure;
 namespace OgpCoCreate.Server.Tests.Seeding;
 
 [Collection(ServerCollection.Name)]
+[Trait(TestStore.Trait, TestStore.Shared)]
 public sealed class DemoDataTests(ServerFixture fixture)
 {
     [Fact]
