@@ -161,6 +161,72 @@ public sealed class ConsultationBrowserTests(ServerFixture server, BrowserFixtur
     }
 
     [Fact]
+    public async Task A_reader_supports_replies_to_and_reports_contributions_on_the_round_page_and_beside_the_texts()
+    {
+        using var secretariatApi = await server.SignedInAs("secretariat@ogp.local");
+        var ideasRound = await OpenRound(secretariatApi, "Ideas");
+        var (author, _, _) = await NewParticipant(server, "Amel Autrice");
+        string ideaId, commentId;
+        using (author)
+        {
+            ideaId = (await (await author.PostAsJsonAsync($"api/rounds/{ideasRound}/contributions",
+                new { kind = "Idea", title = "Registre des lobbies", body = "Un registre public des représentants d'intérêts.", axisId = "axis-1" })).Json()).GetProperty("id").GetString()!;
+            // A comment on commitment 5's text, in the demo round that consults on it.
+            var anchor = await AnchorOn(author, "tn-nap5-05", "problem", startAt: 10, length: 25);
+            commentId = (await (await author.PostAsJsonAsync("api/rounds/tn-nap5-r1/contributions",
+                new { kind = "Comment", anchor, body = "Préciser le délai de réponse." })).Json()).GetProperty("id").GetString()!;
+        }
+        var (readerApi, readerEmail, _) = await NewParticipant(server, "Lina Lectrice");
+        readerApi.Dispose();
+        var (context, page, errors) = await SignedInPage(readerEmail, ParticipantPassword);
+
+        // The round page.
+        await page.GotoAsync($"/round.html?id={ideasRound}&lang=fr");
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        var idea = page.Locator($"#contribution-{ideaId}");
+        await idea.Locator(":scope > .consult-actions .consult-support").ClickAsync();
+        await Assertions.Expect(idea.Locator(":scope > .consult-actions .consult-support")).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Slow });
+        await Assertions.Expect(idea.Locator(":scope > .consult-actions .consult-support-count")).ToHaveTextAsync("1", new() { Timeout = Slow });
+
+        await idea.Locator(":scope > .consult-actions .consult-reply-button").ClickAsync();
+        await idea.Locator(":scope > .consult-reply-form textarea").FillAsync("Avec les rendez-vous des ministres.");
+        await idea.Locator(":scope > .consult-reply-form button[type='submit']").ClickAsync();
+        await Assertions.Expect(idea.Locator(".consult-replies .consult-contribution.kind-reply")).ToContainTextAsync("Avec les rendez-vous des ministres.", new() { Timeout = Slow });
+        Assert.Equal(0, await idea.Locator(":scope > .consult-reply-form").CountAsync());
+
+        await idea.Locator(":scope > .consult-actions .consult-report-button").ClickAsync();
+        // A second click closes the form; a third opens it again.
+        await idea.Locator(":scope > .consult-actions .consult-report-button").ClickAsync();
+        Assert.Equal(0, await idea.Locator(":scope > .consult-report-form").CountAsync());
+        await idea.Locator(":scope > .consult-actions .consult-report-button").ClickAsync();
+        await idea.Locator(":scope > .consult-report-form input").FillAsync("Hors sujet ?");
+        await idea.Locator(":scope > .consult-report-form button[type='submit']").ClickAsync();
+        await Assertions.Expect(idea.Locator(":scope > .consult-report-form .form-status")).Not.ToBeEmptyAsync(new() { Timeout = Slow });
+
+        // The same actions beside the commitment's texts.
+        await page.GotoAsync("/commitment.html?id=tn-nap5-05&lang=fr");
+        await page.WaitForSelectorAsync("#consultation-comments[data-ready='true']");
+        var comment = page.Locator($"#consultation-comments #contribution-{commentId}");
+        await comment.Locator(":scope > .consult-actions .consult-support").ClickAsync();
+        await Assertions.Expect(comment.Locator(":scope > .consult-actions .consult-support")).ToHaveAttributeAsync("aria-pressed", "true", new() { Timeout = Slow });
+        await comment.Locator(":scope > .consult-actions .consult-reply-button").ClickAsync();
+        await comment.Locator(":scope > .consult-reply-form textarea").FillAsync("D'accord : trente jours au plus.");
+        await comment.Locator(":scope > .consult-reply-form button[type='submit']").ClickAsync();
+        await Assertions.Expect(comment.Locator(".consult-replies .consult-contribution.kind-reply")).ToContainTextAsync("trente jours", new() { Timeout = Slow });
+
+        // What the page showed is what the server stored.
+        using var anonymous = server.Anonymous();
+        var ideas = (await (await anonymous.GetAsync($"api/rounds/{ideasRound}")).Json()).GetProperty("contributions").EnumerateArray().ToList();
+        Assert.Equal(1, ideas.Single(c => c.GetProperty("id").GetString() == ideaId).GetProperty("supports").GetInt32());
+        Assert.Contains(ideas, c => c.GetProperty("kind").GetString() == "Reply" && c.GetProperty("parentId").GetString() == ideaId);
+        var demo = (await (await anonymous.GetAsync("api/rounds/tn-nap5-r1")).Json()).GetProperty("contributions").EnumerateArray().ToList();
+        Assert.Equal(1, demo.Single(c => c.GetProperty("id").GetString() == commentId).GetProperty("supports").GetInt32());
+        Assert.Contains(demo, c => c.GetProperty("kind").GetString() == "Reply" && c.GetProperty("parentId").GetString() == commentId);
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_secretariat_answers_in_the_workspace_and_the_public_report_shows_the_response()
     {
         using var secretariatApi = await server.SignedInAs("secretariat@ogp.local");

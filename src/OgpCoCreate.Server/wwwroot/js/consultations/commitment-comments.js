@@ -8,7 +8,7 @@ import { fetchMe, signInUrl } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { enumLabel, formatNumber, onLanguageChange, t } from '../i18n.js';
 import {
-  api, errorText, inlineForm, liveIndicator, loadPlanContext, localizedTitle, lookupsFor, placeContribution, renderThreads,
+  api, contributionActions, errorText, inlineForm, liveIndicator, loadPlanContext, localizedTitle, lookupsFor, placeContribution, renderThreads,
   roundHref, roundStatusBadge, roundUrl, showSupports,
 } from './common.js';
 import { sliceCodePoints, toCodePoints, toUtf16, transformRange } from './anchors.js';
@@ -354,9 +354,7 @@ class CommentsView {
     return {
       me: this.me,
       lookups: lookupsFor(this.context ?? {}),
-      onSupport: (c, button) => this.support(c, button),
-      onReply: this.round.capabilities.contribute ? (c, article) => this.openReply(c, article) : null,
-      onReport: (c, article) => this.report(c, article),
+      ...contributionActions(this.round.id, (c, options) => this.upsert(c, options), { canReply: this.round.capabilities.contribute }),
     };
   }
 
@@ -443,57 +441,6 @@ class CommentsView {
     replaceChildren(this.formSlot, h('div', { class: 'consult-selected' },
       h('span', { class: 'muted' }, enumLabel('textFields', anchor.documentId.split('/').pop())),
       h('blockquote', { class: 'consult-quote', dir: 'auto', id: 'consult-selected-quote' }, anchor.quote)), form);
-  }
-
-  openReply(c, article) {
-    const existing = article.querySelector(':scope > .consult-reply-form');
-    if (existing) {
-      existing.remove();
-      return;
-    }
-    const form = inlineForm({
-      labelKey: 'consultations.reply.label',
-      submitKey: 'consultations.reply.submit',
-      className: 'consult-reply-form',
-      onCancel: () => form.remove(),
-      onSubmit: async body => {
-        const created = await api.post(`${roundUrl(this.round.id)}/contributions`, { kind: 'Reply', parentId: c.id, body });
-        form.remove();
-        await this.upsert(created, { mine: true });
-      },
-    });
-    article.querySelector(':scope > .consult-actions').after(form);
-  }
-
-  report(c, article) {
-    const existing = article.querySelector(':scope > .consult-report-form');
-    if (existing) {
-      existing.remove();
-      return;
-    }
-    const form = inlineForm({
-      labelKey: 'consultations.report.label',
-      submitKey: 'consultations.report.submit',
-      multiline: false,
-      maxLength: 500,
-      className: 'consult-report-form',
-      onCancel: () => form.remove(),
-      onSubmit: async reason => {
-        await api.post(`${roundUrl(this.round.id)}/contributions/${encodeURIComponent(c.id)}/report`, { reason });
-        replaceChildren(form, h('p', { class: 'form-status', role: 'status' }, t('consultations.report.done')));
-      },
-    });
-    article.querySelector(':scope > .consult-actions').after(form);
-  }
-
-  async support(c, button) {
-    button.disabled = true;
-    try {
-      await this.upsert(await api.post(`${roundUrl(this.round.id)}/contributions/${encodeURIComponent(c.id)}/support`), { mine: true });
-    } catch (error) {
-      button.disabled = false;
-      button.after(h('span', { class: 'form-status error', role: 'alert' }, errorText(error)));
-    }
   }
 
   startLive() {

@@ -269,6 +269,64 @@ export function inlineForm({ labelKey, submitKey, multiline = true, maxLength = 
   return form;
 }
 
+/**
+ * The reader's actions on a contribution (support, reply, report), the same on the round page and beside a
+ * commitment's texts. <upsert>(contribution, { mine: true }) puts the server's answer on the page.
+ */
+export function contributionActions(roundId, upsert, { canReply }) {
+  const contributionUrl = c => `${roundUrl(roundId)}/contributions/${encodeURIComponent(c.id)}`;
+  // A second click on the same action closes its form.
+  const toggleForm = (article, className, create) => {
+    const existing = article.querySelector(`:scope > .${className}`);
+    if (existing) {
+      existing.remove();
+      return;
+    }
+    article.querySelector(':scope > .consult-actions').after(create());
+  };
+  return {
+    onSupport: async (c, button) => {
+      button.disabled = true;
+      try {
+        await upsert(await api.post(`${contributionUrl(c)}/support`), { mine: true });
+      } catch (error) {
+        button.disabled = false;
+        button.title = errorText(error);
+        button.after(h('span', { class: 'form-status error', role: 'alert' }, errorText(error)));
+      }
+    },
+    onReply: canReply ? (c, article) => toggleForm(article, 'consult-reply-form', () => {
+      const form = inlineForm({
+        labelKey: 'consultations.reply.label',
+        submitKey: 'consultations.reply.submit',
+        className: 'consult-reply-form',
+        onCancel: () => form.remove(),
+        onSubmit: async body => {
+          const created = await api.post(`${roundUrl(roundId)}/contributions`, { kind: 'Reply', parentId: c.id, body });
+          form.remove();
+          await upsert(created, { mine: true });
+        },
+      });
+      return form;
+    }) : null,
+    onReport: (c, article) => toggleForm(article, 'consult-report-form', () => {
+      const form = inlineForm({
+        labelKey: 'consultations.report.label',
+        submitKey: 'consultations.report.submit',
+        multiline: false,
+        maxLength: 500,
+        className: 'consult-report-form',
+        onCancel: () => form.remove(),
+        onSubmit: async reason => {
+          await api.post(`${contributionUrl(c)}/report`, { reason });
+          replaceChildren(form, h('p', { class: 'form-status', role: 'status' }, t('consultations.report.done')));
+        },
+      });
+      return form;
+    }),
+  };
+}
+
 /** The server's explanation of a refusal (ProblemDetails detail or its field errors), in one line. */
 export function errorText(error) {
   if (error instanceof ApiError) {

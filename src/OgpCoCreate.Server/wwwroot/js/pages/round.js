@@ -6,7 +6,7 @@ import { byId, h, hide, replaceChildren } from '../dom.js';
 import { formatDateTime, formatNumber, localized, t, tp } from '../i18n.js';
 import { showError, startPage } from '../shell.js';
 import {
-  api, errorText, inlineForm, isModerator, isResponder, liveIndicator, loadPlanContext, localizedTitle, lookupsFor,
+  api, contributionActions, errorText, isModerator, isResponder, liveIndicator, loadPlanContext, localizedTitle, lookupsFor,
   moderationHref, placeContribution, renderThreads, responsesHref, roundStatusBadge, roundUrl, roundWindow, scopeLabel, showSupports, tr, watchTopic,
 } from '../consultations/common.js';
 
@@ -32,9 +32,7 @@ function contributionOptions() {
   return {
     me: state.me,
     lookups: lookups(),
-    onSupport: support,
-    onReply: state.round.capabilities.contribute ? openReply : null,
-    onReport: report,
+    ...contributionActions(ROUND_ID, upsert, { canReply: state.round.capabilities.contribute }),
   };
 }
 
@@ -51,59 +49,6 @@ function upsert(c, { mine = false } = {}) {
   }
   placeContribution(byId('contributions'), state.nodes, c, contributionOptions());
   renderCount();
-}
-
-async function support(c, button) {
-  button.disabled = true;
-  try {
-    upsert(await api.post(`${roundUrl(ROUND_ID)}/contributions/${encodeURIComponent(c.id)}/support`), { mine: true });
-  } catch (error) {
-    button.disabled = false;
-    button.title = errorText(error);
-    button.after(h('span', { class: 'form-status error', role: 'alert' }, errorText(error)));
-  }
-}
-
-function openReply(c, article) {
-  const actions = article.querySelector(':scope > .consult-actions');
-  const existing = article.querySelector(':scope > .consult-reply-form');
-  if (existing) {
-    existing.remove();
-    return;
-  }
-  const form = inlineForm({
-    labelKey: 'consultations.reply.label',
-    submitKey: 'consultations.reply.submit',
-    className: 'consult-reply-form',
-    onCancel: () => form.remove(),
-    onSubmit: async body => {
-      const created = await api.post(`${roundUrl(ROUND_ID)}/contributions`, { kind: 'Reply', parentId: c.id, body });
-      form.remove();
-      upsert(created, { mine: true });
-    },
-  });
-  actions.after(form);
-}
-
-function report(c, article) {
-  const existing = article.querySelector(':scope > .consult-report-form');
-  if (existing) {
-    existing.remove();
-    return;
-  }
-  const form = inlineForm({
-    labelKey: 'consultations.report.label',
-    submitKey: 'consultations.report.submit',
-    multiline: false,
-    maxLength: 500,
-    className: 'consult-report-form',
-    onCancel: () => form.remove(),
-    onSubmit: async reason => {
-      await api.post(`${roundUrl(ROUND_ID)}/contributions/${encodeURIComponent(c.id)}/report`, { reason });
-      replaceChildren(form, h('p', { class: 'form-status', role: 'status' }, t('consultations.report.done')));
-    },
-  });
-  article.querySelector(':scope > .consult-actions').after(form);
 }
 
 function renderCount() {
