@@ -6,7 +6,8 @@ namespace OgpCoCreate.Grains.Tests;
 
 /// <summary>
 /// An in-process Orleans cluster with in-memory storage that keeps a journal like the real provider: for the
-/// grains' own logic only (storage itself is tested on real SQLite/PostgreSQL in the server tests).
+/// grains' own logic only (storage itself is tested on the real store in the fixtures built on
+/// <see cref="StoreCluster"/> and in the server tests).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {

@@ -1,11 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OgpCoCreate.Approvals;
-using OgpCoCreate.Storage;
 using OgpCoCreate.Storage.Journal;
 using OgpCoCreate.Storage.Reminders;
-using OgpCoCreate.Storage.Schema;
-using Orleans.TestingHost;
 
 namespace OgpCoCreate.Grains.Tests.Approvals;
 
@@ -17,60 +13,25 @@ public sealed class TestDirectory : IApprovalDirectory
 }
 
 /// <summary>
-/// A silo on the product's real store: a SQLite file in a fresh folder, the real migrations, grain state,
-/// journal, op logs AND the durable reminders (<see cref="SqlReminderTable"/>) in it.
+/// A silo on the product's real store: a SQLite file or a PostgreSQL database, per <c>OGP_TEST_STORE</c>
+/// (<see cref="StoreCluster"/>), with grain state, journal, op logs AND the durable reminders
+/// (<see cref="SqlReminderTable"/>) in it.
 /// </summary>
-public abstract class ApprovalsClusterBase : IAsyncLifetime
+public abstract class ApprovalsClusterBase(string purpose, Action<ApprovalOptions> configure) : StoreCluster(purpose, silo =>
 {
-    protected ApprovalsClusterBase(Action<ApprovalOptions> configure)
-    {
-        var dataDirectory = DataDirectory;
-        Cluster = new InProcessTestClusterBuilder()
-            .ConfigureSilo((_, silo) =>
-            {
-                silo.Services.AddOgpSqliteStore(dataDirectory);
-                silo.AddOgpReminders(TimeSpan.FromSeconds(1));
-                silo.Services.AddSingleton<IApprovalDirectory, TestDirectory>();
-                silo.Services.Configure(configure);
-            })
-            .Build();
-    }
-
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ogp-approvals-tests-{Guid.NewGuid():N}");
-
-    public InProcessTestCluster Cluster { get; }
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public IServiceProvider Silo => Cluster.Silos[0].ServiceProvider;
-
+    silo.AddOgpReminders(TimeSpan.FromSeconds(1));
+    silo.Services.AddSingleton<IApprovalDirectory, TestDirectory>();
+    silo.Services.Configure(configure);
+})
+{
     public JournalReader Journal => Silo.GetRequiredService<JournalReader>();
-
-    public async Task InitializeAsync()
-    {
-        await Cluster.DeployAsync();
-        await Silo.GetRequiredService<SchemaMigrator>().MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>Deadlines of days: nothing escalates during a test.</summary>
-public sealed class ApprovalsCluster() : ApprovalsClusterBase(_ => { });
+public sealed class ApprovalsCluster() : ApprovalsClusterBase("approvals", _ => { });
 
 /// <summary>Deadlines of seconds: the reminder fires, the step goes overdue and escalates while the test watches.</summary>
-public sealed class DeadlinesCluster() : ApprovalsClusterBase(o =>
+public sealed class DeadlinesCluster() : ApprovalsClusterBase("deadlines", o =>
 {
     o.LeadPeriod = TimeSpan.FromSeconds(4);
     o.SupportingPeriod = TimeSpan.FromSeconds(4);
@@ -83,11 +44,11 @@ public sealed class DeadlinesCluster() : ApprovalsClusterBase(o =>
 [CollectionDefinition(Name)]
 public sealed class ApprovalsCollection : ICollectionFixture<ApprovalsCluster>
 {
-    public const string Name = "approvals (SQLite)";
+    public const string Name = "approvals (store)";
 }
 
 [CollectionDefinition(Name)]
 public sealed class DeadlinesCollection : ICollectionFixture<DeadlinesCluster>
 {
-    public const string Name = "approvals deadlines (SQLite, short periods)";
+    public const string Name = "approvals deadlines (store, short periods)";
 }

@@ -5,6 +5,7 @@ namespace OgpCoCreate.Grains.Tests.Approvals;
 
 /// <summary>Who may sign which slot, decided in the grain. Alternates act only through a delegation or escalation.</summary>
 [Collection(ApprovalsCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class AuthorizationMatrixTests(ApprovalsCluster cluster)
 {
     public static TheoryData<Role, string, bool> Matrix()

@@ -6,6 +6,7 @@ namespace OgpCoCreate.Grains.Tests.Approvals;
 
 /// <summary>Every refusal is clear and leaves nothing behind: same workflow version, same journal.</summary>
 [Collection(ApprovalsCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class BadInputTests(ApprovalsCluster cluster) : IAsyncLifetime
 {
     private ApprovalsWorld w = null!;

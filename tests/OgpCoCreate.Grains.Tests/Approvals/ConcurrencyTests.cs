@@ -4,6 +4,7 @@ using OgpCoCreate.Common;
 namespace OgpCoCreate.Grains.Tests.Approvals;
 
 [Collection(ApprovalsCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class ConcurrencyTests(ApprovalsCluster cluster)
 {
     [Fact]

@@ -1,24 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using OgpCoCreate.Approvals;
-using OgpCoCreate.Storage.Database;
 using OgpCoCreate.Storage.Reminders;
 
 namespace OgpCoCreate.Grains.Tests.Approvals;
 
 /// <summary>
 /// Deadlines of seconds on the real reminder service, whose table is <see cref="SqlReminderTable"/> on the
-/// SQLite file. Nothing reads the workflow while the clock runs: what happens is the reminder's doing.
+/// product's real store (a SQLite file or a PostgreSQL database, per OGP_TEST_STORE).
+/// Nothing reads the workflow while the clock runs: what happens is the reminder's doing.
 /// </summary>
 [Collection(DeadlinesCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class DeadlineTests(DeadlinesCluster cluster)
 {
-    private async Task<long> ReminderRows(string commitmentId)
-    {
-        var database = cluster.Silo.GetRequiredService<OgpDatabase>();
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.Command("SELECT COUNT(*) FROM ogp_reminders WHERE grain_id = @g").With("@g", $"approval/{commitmentId}");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> ReminderRows(string commitmentId) =>
+        cluster.NumberAsync("SELECT COUNT(*) FROM ogp_reminders WHERE grain_id = @g", "@g", $"approval/{commitmentId}");
 
     private Task<NotificationsView> Notifications(string userId) => cluster.Grains.GetGrain<INotificationsGrain>(userId).List(false, 100);
 
@@ -66,8 +62,9 @@ public sealed class DeadlineTests(DeadlinesCluster cluster)
     }
 }
 
-/// <summary>The reminder table's contract, on the SQLite file.</summary>
+/// <summary>The reminder table's contract, on the real store (SQLite or PostgreSQL, per OGP_TEST_STORE).</summary>
 [Collection(DeadlinesCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class SqlReminderTableTests(DeadlinesCluster cluster)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace OgpCoCreate.Grains.Tests.Approvals;
 /// model calls invalid.
 /// </summary>
 [Collection(ApprovalsCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class PropertyTests(ApprovalsCluster cluster)
 {
     private sealed record Model(Dictionary<string, (SlotState State, string Hash)> Slots)

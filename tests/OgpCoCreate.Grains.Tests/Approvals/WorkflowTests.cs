@@ -5,6 +5,7 @@ using OgpCoCreate.Common;
 namespace OgpCoCreate.Grains.Tests.Approvals;
 
 [Collection(ApprovalsCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
 public sealed class WorkflowTests(ApprovalsCluster cluster) : IAsyncLifetime
 {
     private ApprovalsWorld w = null!;

@@ -1,9 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OgpCoCreate.Drafting;
 using OgpCoCreate.Storage;
 using OgpCoCreate.Storage.Drafting;
-using OgpCoCreate.Storage.Schema;
 using Orleans.TestingHost;
 
 namespace OgpCoCreate.Grains.Tests.Drafting;
@@ -39,53 +37,20 @@ public sealed class InMemoryDraftingCluster : IAsyncLifetime
 }
 
 /// <summary>
-/// A cluster on the product's real store: a SQLite file in a fresh temporary folder, the schema applied by
-/// the real migrator, grain state and the documents' op log (<see cref="SqlDocumentLog"/>, group commit,
-/// synchronous=FULL) in it. What a document reloads after deactivation comes from that file.
+/// A cluster on the product's real store: a SQLite file or a PostgreSQL database, per <c>OGP_TEST_STORE</c>
+/// (<see cref="StoreCluster"/>), the documents' op log (<see cref="SqlDocumentLog"/>, group commit) in it.
+/// What a document reloads after deactivation comes from that store.
 /// </summary>
-public sealed class SqliteDraftingCluster : IAsyncLifetime
+public sealed class StoreDraftingCluster() : StoreCluster("drafting", _ => { })
 {
-    public SqliteDraftingCluster()
-    {
-        var dataDirectory = DataDirectory;
-        Cluster = new InProcessTestClusterBuilder()
-            .ConfigureSilo((_, silo) =>
-            {
-                // Registers the grain storage "ogp" as well: no memory storage here.
-                silo.Services.AddOgpSqliteStore(dataDirectory);
-            })
-            .Build();
-    }
-
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ogp-drafting-tests-{Guid.NewGuid():N}");
-
-    public InProcessTestCluster Cluster { get; }
-
-    public IGrainFactory Grains => Cluster.Client;
-
     public DraftingWorld World => world ?? throw new InvalidOperationException("The cluster is not deployed yet.");
 
     private DraftingWorld? world;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await Cluster.DeployAsync();
-        await Cluster.Silos[0].ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await base.InitializeAsync();
         world = await DraftingWorld.CreateAsync(Grains);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; failing the run over it is not.
-        }
     }
 }
 
@@ -96,7 +61,7 @@ public sealed class InMemoryDraftingCollection : ICollectionFixture<InMemoryDraf
 }
 
 [CollectionDefinition(Name)]
-public sealed class SqliteDraftingCollection : ICollectionFixture<SqliteDraftingCluster>
+public sealed class StoreDraftingCollection : ICollectionFixture<StoreDraftingCluster>
 {
-    public const string Name = "drafting (SQLite log)";
+    public const string Name = "drafting (store log)";
 }

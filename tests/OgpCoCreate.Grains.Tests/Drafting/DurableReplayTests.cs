@@ -1,15 +1,15 @@
-using Microsoft.Data.Sqlite;
 using OgpCoCreate.Drafting;
 
 namespace OgpCoCreate.Grains.Tests.Drafting;
 
 /// <summary>
-/// The same trace replay on the product's store (SQLite, group commit, synchronous=FULL): what a document
-/// reloads after its activation is gone comes from its latest snapshot plus the op log, and editing goes on
-/// from there as if nothing happened.
+/// The same trace replay on the product's real store (a SQLite file or a PostgreSQL database, per
+/// OGP_TEST_STORE; group commit): what a document reloads after its activation is gone comes from its latest
+/// snapshot plus the op log, and editing goes on from there as if nothing happened.
 /// </summary>
-[Collection(SqliteDraftingCollection.Name)]
-public sealed class DurableReplayTests(SqliteDraftingCluster fixture)
+[Collection(StoreDraftingCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
+public sealed class DurableReplayTests(StoreDraftingCluster fixture)
 {
     // Three snapshots (every 500 ops) and 150 ops after the last one: a reload needs both.
     private const int Replayed = 1_650;
@@ -57,13 +57,5 @@ public sealed class DurableReplayTests(SqliteDraftingCluster fixture)
         Assert.Equal(1_000, await CountAsync("SELECT MAX(version) FROM doc_snapshots WHERE document_id = @d", documentId));
     }
 
-    private async Task<long> CountAsync(string sql, string documentId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(fixture.DataDirectory, "ogp.db")};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@d", documentId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> CountAsync(string sql, string documentId) => fixture.NumberAsync(sql, "@d", documentId);
 }

@@ -7,8 +7,9 @@ namespace OgpCoCreate.Grains.Tests.Drafting;
 /// Versions of a live text on the real store: any old version can be read back (nearest snapshot plus the
 /// log), versions can be named, and restoring an old version is one new op that erases nobody's history.
 /// </summary>
-[Collection(SqliteDraftingCollection.Name)]
-public sealed class VersionHistoryTests(SqliteDraftingCluster fixture)
+[Collection(StoreDraftingCollection.Name)]
+[Trait(StoreTrait.Name, StoreTrait.Shared)]
+public sealed class VersionHistoryTests(StoreDraftingCluster fixture)
 {
     private const int Replayed = 1_200;
 
