@@ -22,5 +22,10 @@ public static class ClusterTuning
     {
         // Dead silos' rows are kept a day for the dashboard and forensics, not Orleans' default week.
         options.DefunctSiloExpiration = TimeSpan.FromDays(1);
+        // A silo killed with SIGKILL stays "Active" in the table. A node that starts at a new address (a replaced
+        // pod, a lone node restarted on new ports) waits until that row is stale — heartbeat period × missed
+        // heartbeats (2) — before it can join; with Orleans' 30 s heartbeat that was 1–2 minutes of downtime
+        // for a single-node cluster. A 10 s heartbeat costs one small UPDATE per silo every 10 s.
+        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
     }
 }
