@@ -340,17 +340,6 @@ public sealed partial class DocumentGrain(IDocumentLog log, TimeProvider clock, 
         return commitment;
     }
 
-    private async Task RequireEditRights(Actor actor)
-    {
-        var current = await RequireCommitment();
-        if (!DraftingRules.CanEditText(actor, current))
-        {
-            throw DomainException.Forbidden(current.Status is CommitmentStatus.Withdrawn or CommitmentStatus.Completed
-                ? $"This commitment is {current.Status.ToString().ToLowerInvariant()}: its texts can no longer be edited."
-                : "Only the secretariat, forum members and the focal points of the lead or supporting institutions can edit this text.");
-        }
-    }
-
     private static void CheckOpLimits(TextOp op)
     {
         if (op.Count > DocumentLimits.MaxOpComponents)

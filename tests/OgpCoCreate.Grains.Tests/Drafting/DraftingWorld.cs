@@ -52,6 +52,10 @@ public sealed class DraftingWorld
             new DateOnly(2025, 12, 31),
             [new PlanAxis("axis-1", new LocalizedText("محور", "Axe", "Axis"))],
             []));
+        // TestActors.MsfMember holds a seat on this plan's forum: forum members draft as the forum.
+        await grains.GetGrain<IActionPlanGrain>(world.PlanId).SetForum(secretariat,
+            [new ForumMember("Membre du comité", new LocalizedText("جمعية", "Association", "Association"), ForumSide.CivilSociety, false, TestActors.MsfMember.UserId)],
+            expectedVersion: null);
         foreach (var institution in new[] { world.LeadId, world.SupporterId, world.OtherInstitutionId })
         {
             await grains.GetGrain<IInstitutionGrain>(institution).Create(
