@@ -76,6 +76,7 @@ public static class HealthEndpoints
         app.MapHealthChecks(ReadyPath, new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapGet("/api/cluster", ClusterAsync).RequireAuthorization(IdentityHosting.AdminPolicy).ExcludeFromDescription();
         app.MapGet("/api/cluster/document-host", DocumentHostAsync).RequireAuthorization(IdentityHosting.AdminPolicy).ExcludeFromDescription();
+        app.MapGet("/api/cluster/grain-host", GrainHostAsync).RequireAuthorization(IdentityHosting.AdminPolicy).ExcludeFromDescription();
     }
 
     /// <summary>Which silo holds a live document's sequencer now (null: not active anywhere), for operations and failover tests.</summary>
@@ -83,6 +84,24 @@ public static class HealthEndpoints
     {
         var silo = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<Drafting.IDocumentGrain>(id));
         return Results.Ok(new { documentId = id, silo = silo?.ToParsableString() });
+    }
+
+    /// <summary>
+    /// Which silo holds any grain's activation now (null: not active anywhere), by grain type and key, e.g.
+    /// <c>?type=approval&amp;id=tn-nap5-01</c> or <c>?type=consultation-round&amp;id=tn-nap5-r1</c>: for operations and failover tests.
+    /// </summary>
+    private static async Task<IResult> GrainHostAsync(string type, string id, IGrainFactory grains)
+    {
+        try
+        {
+            var silo = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain(GrainId.Create(type, id)));
+            return Results.Ok(new { type, id, silo = silo?.ToParsableString() });
+        }
+        catch (ArgumentException e)
+        {
+            // An unknown grain type (Orleans: "Unable to find Grain type …").
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     /// <summary>The cluster as the membership table sees it, for admins and tests (the dashboard shows the same).</summary>

@@ -16,21 +16,8 @@ public sealed class NodeFailoverTests(ITestOutputHelper output)
     private const string DocumentId = "tn-nap5-05/problem";
 
     [Fact]
-    public async Task No_acknowledged_op_is_lost_and_every_editor_converges_when_the_node_holding_the_document_is_killed()
-    {
-        var clock = Stopwatch.StartNew();
-        await using var cluster = await TestCluster.StartAsync("failover", silos: 3, frontends: 1);
-        output.WriteLine($"cluster of 3 silos + 1 front-end ready in {clock.Elapsed.TotalSeconds:0.0} s");
-        try
-        {
-            await Scenario(cluster, clock);
-        }
-        catch (Exception)
-        {
-            output.WriteLine(cluster.Outputs());
-            throw;
-        }
-    }
+    public Task No_acknowledged_op_is_lost_and_every_editor_converges_when_the_node_holding_the_document_is_killed() =>
+        TestCluster.RunAsync("failover", silos: 3, frontends: 1, output, Scenario);
 
     /// <summary>The longest time between two acknowledgements of an editor, from just before the kill on.</summary>
     private static TimeSpan LongestGap(LiveEditor editor, DateTime killedAt)

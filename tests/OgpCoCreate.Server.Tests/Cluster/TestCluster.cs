@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OgpCoCreate.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OgpCoCreate.Server.Tests.Cluster;
 
@@ -122,6 +124,26 @@ public sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// Starts a cluster, runs <paramref name="scenario"/> on it (with a clock started before the cluster) and, when
+    /// the scenario fails, writes the last lines of every node's output.
+    /// </summary>
+    public static async Task RunAsync(string purpose, int silos, int frontends, ITestOutputHelper output, Func<TestCluster, Stopwatch, Task> scenario)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var cluster = await StartAsync(purpose, silos, frontends);
+        output.WriteLine($"cluster of {silos} silos + {frontends} front-end(s) ready in {clock.Elapsed.TotalSeconds:0.0} s");
+        try
+        {
+            await scenario(cluster, clock);
+        }
+        catch (Exception)
+        {
+            output.WriteLine(cluster.Outputs());
+            throw;
+        }
+    }
+
     public ClusterNode Node(string name) => Nodes.Single(n => n.Name == name);
 
     public async Task<string> TokenAsync(ClusterNode via, string email)
@@ -177,14 +199,17 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>The node whose silo holds the document's grain now, or null.</summary>
-    public async Task<ClusterNode?> DocumentHostAsync(string documentId, string adminToken)
+    public Task<ClusterNode?> DocumentHostAsync(string documentId, string adminToken) => GrainHostAsync("document", documentId, adminToken);
+
+    /// <summary>The node whose silo holds the grain of that type and key now (e.g. <c>approval</c>, <c>consultation-round</c>), or null.</summary>
+    public async Task<ClusterNode?> GrainHostAsync(string grainType, string key, string adminToken)
     {
         foreach (var via in UpNodes)
         {
             try
             {
                 using var client = await AdminClientAsync(via, adminToken);
-                var json = await client.GetFromJsonAsync<JsonElement>($"api/cluster/document-host?id={Uri.EscapeDataString(documentId)}");
+                var json = await client.GetFromJsonAsync<JsonElement>($"api/cluster/grain-host?type={Uri.EscapeDataString(grainType)}&id={Uri.EscapeDataString(key)}");
                 var silo = json.GetProperty("silo").GetString();
                 if (silo is null)
                 {
@@ -199,6 +224,14 @@ public sealed class TestCluster : IAsyncDisposable
             }
         }
         return null;
+    }
+
+    /// <summary>The silo holding that grain now; fails when it is active nowhere or (which must never be) on a front-end.</summary>
+    public async Task<ClusterNode> SiloHostingAsync(string grainType, string key, string adminToken)
+    {
+        var host = await GrainHostAsync(grainType, key, adminToken) ?? throw new InvalidOperationException($"The {grainType} grain '{key}' is active on no silo.");
+        Assert.False(host.IsFrontend, "A front-end must never host a grain.");
+        return host;
     }
 
     public string Outputs() =>
