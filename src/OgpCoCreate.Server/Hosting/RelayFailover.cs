@@ -31,10 +31,9 @@ public sealed partial class RelayFailover(OgpDatabase database, IOptions<OgpOpti
                 if (newlyDead.Count > 0)
                 {
                     LogRenewing(logger, string.Join(", ", newlyDead));
-                    await documents.RenewAsync();
-                    await topics.RenewAsync();
+                    await RenewAsync();
                     // Once more a little later: the grain directory may still have pointed at the dead silo.
-                    _ = Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => Task.WhenAll(documents.RenewAsync(), topics.RenewAsync()), TaskScheduler.Default);
+                    _ = Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => RenewAsync(), TaskScheduler.Default).Unwrap();
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -42,6 +41,18 @@ public sealed partial class RelayFailover(OgpDatabase database, IOptions<OgpOpti
                 LogPollFailed(logger, e.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// Subscribes again (documents and topics), then asks the topics' watchers to resync: events published by
+    /// a reactivated grain before the renewal reached nobody. Documents need no such call: a client sees the
+    /// version jump on the next op and fetches the missing ones (GetOps).
+    /// </summary>
+    private async Task RenewAsync()
+    {
+        await documents.RenewAsync();
+        await topics.RenewAsync();
+        await topics.ResyncAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo(s) {Silos} declared dead: renewing the relay's subscriptions")]

@@ -16,6 +16,9 @@ public abstract partial class GrainRelay(ILogger logger) : IHostedService, IDisp
     private readonly SemaphoreSlim gate = new(1, 1);
     private Timer? renewal;
 
+    /// <summary>The keys some local connection watches now.</summary>
+    protected ICollection<string> WatchedKeys => watched.Keys;
+
     /// <summary>Subscribes this process to the grain behind <paramref name="key"/> (idempotent in the grains).</summary>
     protected abstract Task Subscribe(string key);
 

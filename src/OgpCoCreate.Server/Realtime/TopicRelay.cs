@@ -26,6 +26,19 @@ public sealed class TopicRelay(IGrainFactory grains, TopicRegistry registry, IHu
         return hub.Clients.Group(Group(e.Topic)).SendAsync(e.Name, payload.RootElement.Clone());
     }
 
+    /// <summary>
+    /// After a silo died: tells the watchers of every topic to read the state again. A publishing grain that
+    /// came back elsewhere had no subscribers until the renewal, so its first events may never have been
+    /// pushed, and topic events carry no sequence a client could check (documents have versions).
+    /// </summary>
+    public async Task ResyncAsync()
+    {
+        foreach (var topic in WatchedKeys)
+        {
+            await hub.Clients.Group(Group(topic)).SendAsync("Resync", new { topic });
+        }
+    }
+
     private ITopicPublisherGrain Publisher(string topic) =>
         registry.Resolve(topic) is { } resolved ? resolved.Kind.Publisher(grains, resolved.Key) : throw new HubException($"Unknown topic '{topic}'.");
 }

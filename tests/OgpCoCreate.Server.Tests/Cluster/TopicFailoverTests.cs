@@ -19,8 +19,8 @@ namespace OgpCoCreate.Server.Tests.Cluster;
 /// writes resuming, without reconnecting or watching again, each push once, and keep getting them.
 /// Pushes are best-effort (one-way observer calls): a write acknowledged after the grain came back but before
 /// the relays subscribed again is never pushed, and around the death a push may be lost even from a grain that
-/// did not move. The test prints those losses rather than failing on them; a client has no way to notice them
-/// (topics carry no sequence to detect a gap, unlike documents).
+/// did not move. Topics carry no sequence a client could check (documents have versions), so after renewing,
+/// the relay sends each watched topic a <c>Resync</c>: every write a watcher missed must be followed by one.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class TopicFailoverTests(ITestOutputHelper output)
@@ -146,6 +146,10 @@ public sealed class TopicFailoverTests(ITestOutputHelper output)
                 Assert.True(firstPush - firstAck <= ResumeBound,
                     $"{phase}: {watcher.Name} got its first {writer.Name} push {(firstPush - firstAck).TotalSeconds:0.0} s after the first write was acknowledged (at most {ResumeBound.TotalSeconds:0} s)");
                 Assert.All(acked.Where(a => watcher.ReceivedAt(a.Key) is not null), a => Assert.Equal(1, watcher.Count(a.Key)));
+                // A missed write is harmless only if the watcher was told to read the state again after it.
+                // (Sent, not acknowledged: the write may commit and the Resync overtake its answer.)
+                Assert.All(missed, a => Assert.True(watcher.LastResync(TopicWatcher.TopicOf(a.Key)) >= a.Sent,
+                    $"{phase}: {watcher.Name} never got {a.Key} (sent {a.Sent:HH:mm:ss.fff}) and no Resync of its topic came after it"));
             }
         }
     }
@@ -166,7 +170,8 @@ public sealed class TopicFailoverTests(ITestOutputHelper output)
 
         public string Name { get; } = name;
 
-        public ConcurrentQueue<(string Key, DateTime At, string Node)> Acked { get; } = new();
+        /// <summary>Each acknowledged write: when it was sent, when its answer came, through which node.</summary>
+        public ConcurrentQueue<(string Key, DateTime At, string Node, DateTime Sent)> Acked { get; } = new();
 
         public async Task RunAsync(Func<IReadOnlyList<ClusterNode>> nodes, CancellationToken stop)
         {
@@ -177,8 +182,9 @@ public sealed class TopicFailoverTests(ITestOutputHelper output)
                 var node = candidates[i % candidates.Count];
                 try
                 {
+                    var sent = DateTime.UtcNow;
                     var key = await writeAsync(node, i);
-                    Acked.Enqueue((key, DateTime.UtcNow, node.Name));
+                    Acked.Enqueue((key, DateTime.UtcNow, node.Name, sent));
                     await Task.Delay(TimeSpan.FromSeconds(1), stop);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)

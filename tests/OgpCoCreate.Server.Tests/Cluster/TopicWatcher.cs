@@ -13,6 +13,7 @@ namespace OgpCoCreate.Server.Tests.Cluster;
 public sealed class TopicWatcher : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Key, DateTime At)> pushes = new();
+    private readonly ConcurrentQueue<(string Topic, DateTime At)> resyncs = new();
     private readonly HubConnection connection;
     private int closed;
 
@@ -24,6 +25,7 @@ public sealed class TopicWatcher : IAsyncDisposable
         connection.On<JsonElement>("ApprovalsChanged", e => Record(ApprovalKey(e.GetProperty("commitmentId").GetString()!, e.GetProperty("version").GetInt32())));
         connection.On<JsonElement>("ContributionAdded", OnContribution);
         connection.On<JsonElement>("ReplyAdded", OnContribution);
+        connection.On<JsonElement>("Resync", e => resyncs.Enqueue((e.GetProperty("topic").GetString()!, DateTime.UtcNow)));
         connection.Closed += _ =>
         {
             Interlocked.Increment(ref closed);
@@ -56,6 +58,12 @@ public sealed class TopicWatcher : IAsyncDisposable
         return watcher;
     }
 
+    /// <summary>When the server last asked to read <paramref name="topic"/> again (events may have been lost), or null.</summary>
+    public DateTime? LastResync(string topic) => resyncs.Where(r => r.Topic == topic).Select(r => (DateTime?)r.At).Max();
+
+    /// <summary>The topic a push key belongs to (<c>approvals:…</c> or <c>round:…</c>).</summary>
+    public static string TopicOf(string key) => key[..key.IndexOf('#', StringComparison.Ordinal)];
+
     /// <summary>When the push of <paramref name="key"/> first arrived, or null.</summary>
     public DateTime? ReceivedAt(string key) => pushes.Where(p => p.Key == key).Select(p => (DateTime?)p.At).Min();
 
@@ -66,7 +74,7 @@ public sealed class TopicWatcher : IAsyncDisposable
 
     private void Record(string key) => pushes.Enqueue((key, DateTime.UtcNow));
 
-    public override string ToString() => $"{Name} on {Node.Name}: {pushes.Count} push(es), {(Connected ? "connected" : "not connected")}, closed {closed} time(s)";
+    public override string ToString() => $"{Name} on {Node.Name}: {pushes.Count} push(es), {resyncs.Count} resync(s), {(Connected ? "connected" : "not connected")}, closed {closed} time(s)";
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 }

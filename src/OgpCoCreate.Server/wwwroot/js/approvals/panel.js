@@ -221,6 +221,11 @@ export async function mountApprovalsPanel(container, { commitmentId } = {}) {
         await refreshHistory();
         render();
       },
+    }, {
+      onResync: async () => {
+        await load();
+        render();
+      },
     });
     container.dataset.live = 'true';
   }

@@ -102,6 +102,10 @@ class CommentsView {
     for (const name of ['ContributionHidden', 'ContributionRestored', 'ResponsesPublished', 'RoundChanged']) {
       connection.on(name, () => this.refresh());
     }
+    // After a server node died, round events may have been lost: the server asks watchers to read it again.
+    connection.on('Resync', e => {
+      if (e?.topic === `round:${this.round.id}`) this.refresh().catch(error => console.warn(error));
+    });
     connection.onreconnecting(() => this.indicator.set('reconnecting'));
     connection.onreconnected(async () => {
       try {

@@ -369,6 +369,10 @@ export async function watchTopic(topic, handlers, { onResync, onState } = {}) {
   }
   const connection = client.buildHubConnection();
   for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
+  // After a server node died, events may have been lost: the server asks watchers to read the state again.
+  connection.on('Resync', e => {
+    if (e?.topic === topic) Promise.resolve(onResync?.()).catch(error => console.warn(error));
+  });
   connection.onreconnecting(() => onState?.('reconnecting'));
   connection.onreconnected(async () => {
     try {

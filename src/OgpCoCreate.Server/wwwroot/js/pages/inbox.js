@@ -93,6 +93,6 @@ async function refresh(institution = page?.data?.institution ?? null) {
 
 startPage({ page: 'inbox', titleKey: 'approvals.inbox.title', load, render }).then(ctx => {
   if (ctx?.me) {
-    watchTopic(`inbox:${ctx.me.id}`, { InboxChanged: () => refresh(), NotificationAdded: () => refresh() });
+    watchTopic(`inbox:${ctx.me.id}`, { InboxChanged: () => refresh(), NotificationAdded: () => refresh() }, { onResync: () => refresh() });
   }
 });
