@@ -116,62 +116,80 @@ public sealed partial class SqlDocumentLog : IDocumentLog, IAsyncDisposable
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = await database.BeginWriteAsync(connection);
-        await using var insert = connection.Command(
-            "INSERT INTO doc_ops (document_id, version, op, client_id, seq, author_id, author_name, at) VALUES (@d, @v, @op, @c, @s, @a, @an, @at)",
-            transaction);
-        var d = Add(insert, "@d");
-        var v = Add(insert, "@v");
-        var op = Add(insert, "@op");
-        var c = Add(insert, "@c");
-        var s = Add(insert, "@s");
-        var a = Add(insert, "@a");
-        var an = Add(insert, "@an");
-        var at = Add(insert, "@at");
-        foreach (var item in batch)
+        var statements = batch.Select(Statement).ToList();
+        if (connection.CanCreateBatch)
         {
-            switch (item)
+            // PostgreSQL: every insert of the group commit in one round trip (Npgsql's DbBatch), not one per op.
+            await using var dbBatch = connection.CreateBatch();
+            dbBatch.Transaction = transaction;
+            foreach (var (sql, parameters) in statements)
             {
-                case PendingAppend append:
-                    d.Value = append.DocumentId;
-                    v.Value = append.Op.Version;
-                    op.Value = append.Op.OpJson;
-                    c.Value = append.Op.ClientId;
-                    s.Value = append.Op.Seq;
-                    a.Value = append.Op.AuthorId;
-                    an.Value = append.Op.AuthorName;
-                    at.Value = append.Op.At.ToUniversalTime().ToString("O");
-                    await insert.ExecuteNonQueryAsync();
-                    break;
-                case PendingSnapshot snapshot:
-                    await using (var command = connection.Command(
-                        "INSERT INTO doc_snapshots (document_id, version, text, at) VALUES (@d, @v, @t, @at) ON CONFLICT DO NOTHING", transaction)
-                        .With("@d", snapshot.DocumentId).With("@v", snapshot.Snapshot.Version).With("@t", snapshot.Snapshot.Text)
-                        .With("@at", snapshot.Snapshot.At.ToUniversalTime().ToString("O")))
+                var command = dbBatch.CreateBatchCommand();
+                command.CommandText = sql;
+                foreach (var (name, value) in parameters)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                dbBatch.BatchCommands.Add(command);
+            }
+            await dbBatch.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            // SQLite runs in this process: a statement costs no round trip, and one command per kind of insert,
+            // reused with new values, is prepared once per commit.
+            var commands = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var (sql, parameters) in statements)
+                {
+                    if (!commands.TryGetValue(sql, out var command))
                     {
-                        await command.ExecuteNonQueryAsync();
+                        command = connection.Command(sql, transaction);
+                        foreach (var (name, _) in parameters)
+                        {
+                            command.With(name, null);
+                        }
+                        commands[sql] = command;
                     }
-                    break;
-                case PendingNamedVersion named:
-                    await using (var command = connection.Command(
-                        "INSERT INTO doc_named_versions (document_id, version, name, author_id, author_name, at) VALUES (@d, @v, @n, @a, @an, @at) ON CONFLICT DO NOTHING", transaction)
-                        .With("@d", named.DocumentId).With("@v", named.Version.Version).With("@n", named.Version.Name).With("@a", named.Version.AuthorId)
-                        .With("@an", named.Version.AuthorName).With("@at", named.Version.At.ToUniversalTime().ToString("O")))
+                    foreach (var (name, value) in parameters)
                     {
-                        await command.ExecuteNonQueryAsync();
+                        command.Parameters[name].Value = value ?? DBNull.Value;
                     }
-                    break;
+                    await command.ExecuteNonQueryAsync();
+                }
+            }
+            finally
+            {
+                foreach (var command in commands.Values)
+                {
+                    await command.DisposeAsync();
+                }
             }
         }
         await transaction.CommitAsync();
     }
 
-    private static DbParameter Add(DbCommand command, string name)
+    private static (string Sql, (string Name, object? Value)[] Parameters) Statement(PendingWrite item) => item switch
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
+        PendingAppend append => (
+            "INSERT INTO doc_ops (document_id, version, op, client_id, seq, author_id, author_name, at) VALUES (@d, @v, @op, @c, @s, @a, @an, @at)",
+            [("@d", append.DocumentId), ("@v", append.Op.Version), ("@op", append.Op.OpJson), ("@c", append.Op.ClientId), ("@s", append.Op.Seq),
+             ("@a", append.Op.AuthorId), ("@an", append.Op.AuthorName), ("@at", Time(append.Op.At))]),
+        PendingSnapshot snapshot => (
+            "INSERT INTO doc_snapshots (document_id, version, text, at) VALUES (@d, @v, @t, @at) ON CONFLICT DO NOTHING",
+            [("@d", snapshot.DocumentId), ("@v", snapshot.Snapshot.Version), ("@t", snapshot.Snapshot.Text), ("@at", Time(snapshot.Snapshot.At))]),
+        PendingNamedVersion named => (
+            "INSERT INTO doc_named_versions (document_id, version, name, author_id, author_name, at) VALUES (@d, @v, @n, @a, @an, @at) ON CONFLICT DO NOTHING",
+            [("@d", named.DocumentId), ("@v", named.Version.Version), ("@n", named.Version.Name), ("@a", named.Version.AuthorId),
+             ("@an", named.Version.AuthorName), ("@at", Time(named.Version.At))]),
+        _ => throw new InvalidOperationException($"Unknown write {item.GetType().Name}."),
+    };
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O");
 
     public async Task<StoredSnapshot?> LatestSnapshotAsync(string documentId, long atOrBefore = long.MaxValue)
     {
