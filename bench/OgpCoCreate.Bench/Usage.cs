@@ -16,14 +16,15 @@ internal static class Usage
                   --stringbuilder  baseline: StringBuilder.Remove/Insert per patch instead (one run, slow)
               trace-all [--runs N] [--stringbuilder]
                   B1 for the four sequential traces, one line each.
-              b2 [--store memory,sqlite] [--docs 1,8] [--warmup N] [trace]
+              b2 [--store memory,sqlite,postgres] [--docs 1,8] [--warmup N] [trace]
                   B2: the ShareDB submissions of a concurrent trace (clownschool, friendsforever or a path;
                   default both) through the real DocumentGrain in a silo hosted here, on the in-memory op log
-                  and/or the SQLite store. Each document replays the trace in server order (each op sent when
+                  and/or the SQLite store (default memory,sqlite; postgres: a fresh database on the server
+                  of OGP_BENCH_POSTGRES, an admin connection string). Each document replays the trace in server order (each op sent when
                   the previous one is acknowledged); --docs copies of the trace run at once on as many documents.
                   One line per store, trace and document count:
                   b2 store=<s> trace=<t> docs=<n> ops=<n> ms=<ms> ops_per_s=<rate> p50_ms=<submit→ack> p99_ms=<…> ok=<final text == endContent>
-              doc-size [--ops N] [--editors K] [--runs N] [--store sqlite|memory]
+              doc-size [--ops N] [--editors K] [--runs N] [--store sqlite|memory|postgres]
                   Cost per op on a 1 KB and a 100 KB document through the real grain on SQLite: N (2000)
                   single-character inserts/deletes at random positions, sequential (1 editor) and pipelined
                   (K editors, default 16, one op in flight each); the median of --runs (7), sizes alternating. Prints the ratio.
