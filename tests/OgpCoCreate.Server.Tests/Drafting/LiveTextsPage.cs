@@ -34,20 +34,26 @@ public sealed class LiveTextsPage
     /// <summary>What the editor itself complained about (divergence, failed ops …): none in a healthy run.</summary>
     public IEnumerable<string> DraftingComplaints => ConsoleMessages.Where(m => m.Contains("drafting:", StringComparison.Ordinal));
 
-    public static async Task<LiveTextsPage> NewAsync(IBrowser browser, ServerFixture server)
+    public static Task<LiveTextsPage> NewAsync(IBrowser browser, ServerFixture server) => NewAsync(browser, server.Server.BaseAddress);
+
+    /// <summary>A page on any address: one server, or the single address in front of a cluster.</summary>
+    public static async Task<LiveTextsPage> NewAsync(IBrowser browser, Uri baseAddress)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.Server.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
         });
         return new LiveTextsPage(context, await context.NewPageAsync());
     }
 
     /// <summary>A page signed in through /signin.html, as a person does it.</summary>
-    public static async Task<LiveTextsPage> SignedInAsync(IBrowser browser, ServerFixture server, string email, string lang)
+    public static Task<LiveTextsPage> SignedInAsync(IBrowser browser, ServerFixture server, string email, string lang) =>
+        SignedInAsync(browser, server.Server.BaseAddress, email, lang);
+
+    public static async Task<LiveTextsPage> SignedInAsync(IBrowser browser, Uri baseAddress, string email, string lang)
     {
-        var result = await NewAsync(browser, server);
+        var result = await NewAsync(browser, baseAddress);
         var page = result.Page;
         await page.GotoAsync($"/signin.html?lang={lang}");
         await page.FillAsync("#signin-email", email);

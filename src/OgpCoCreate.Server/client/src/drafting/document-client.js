@@ -23,6 +23,9 @@ const PRESENCE_THROTTLE_MS = 150;
 const PRESENCE_HEARTBEAT_MS = 45_000;
 /** Refusals that say "try again": resubmitted (same clientId and seq) after these delays. */
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000];
+const MAX_SUBMIT_ATTEMPTS = 12;
+/** Waits before opening again after a transient refusal (a node died and the document's sequencer is moving). */
+const REOPEN_DELAYS_MS = [250, 500, 1000, 2000, 3000, 5000];
 
 const componentLength = c => (typeof c === 'number' ? c : typeof c === 'string' ? codePointCount(c) : typeof c.d === 'number' ? c.d : codePointCount(c.d));
 
@@ -142,6 +145,9 @@ export class DocumentClient extends Emitter {
     this.fetchingGap = false;
     this.needsResync = false;
     this.draining = false;
+    /** Transient refusals of OpenDocument/GetOps in a row, and the timer of the next attempt. */
+    this.reopenAttempts = 0;
+    this.reopenTimer = null;
   }
 
   /** True when every local edit has been acknowledged by the server. */
@@ -173,11 +179,16 @@ export class DocumentClient extends Emitter {
         this.setStatus('offline');
         return;
       }
+      if (isTransientRefusal(refusal)) {
+        this.reopenLater(refusal);
+        return;
+      }
       this.setStatus('failed');
       this.emit('error', { kind: 'open', message: refusal });
       return;
     }
     if (this.status === 'closed') return;
+    this.reopenAttempts = 0;
     this.joined = true;
     if (first) {
       this.needsResync = false;
@@ -223,6 +234,11 @@ export class DocumentClient extends Emitter {
           this.setStatus('offline');
           return false;
         }
+        if (isTransientRefusal(refusal)) {
+          // Not a verdict on our version: the server could not reach the document yet. Keep local edits.
+          this.reopenLater(refusal);
+          return false;
+        }
         // e.g. our version is no longer one of the document's: start again from its text.
         this.emit('error', { kind: 'resync', message: refusal });
         await this.resync('resync');
@@ -233,6 +249,22 @@ export class DocumentClient extends Emitter {
       this.drain();
       if (ops.length < 10_000) return true;
     }
+  }
+
+  /**
+   * The server answered "try again" (e.g. "A server node went away"): while a dead node's documents move to
+   * the surviving ones, opening fails for some seconds. Stay offline, keep every local edit, open again
+   * with growing delays — unless a reconnection opens it first.
+   */
+  reopenLater(refusal) {
+    this.joined = false;
+    this.setStatus('offline');
+    this.emit('error', { kind: 'transient', message: refusal });
+    const delay = REOPEN_DELAYS_MS[Math.min(this.reopenAttempts++, REOPEN_DELAYS_MS.length - 1)];
+    clearTimeout(this.reopenTimer);
+    this.reopenTimer = setTimeout(() => {
+      if (this.status === 'offline' && this.isConnected()) this.open();
+    }, delay);
   }
 
   /** The connection dropped: keep editing locally; reopen() runs when it is back. */
@@ -248,6 +280,7 @@ export class DocumentClient extends Emitter {
     const wasJoined = this.joined;
     this.setStatus('closed');
     this.joined = false;
+    clearTimeout(this.reopenTimer);
     clearTimeout(this.gapTimer);
     clearTimeout(this.presenceTimer);
     clearInterval(this.heartbeat);
@@ -341,8 +374,9 @@ export class DocumentClient extends Emitter {
     inflight.sending = false;
     const refusal = refusalMessage(error, this.isConnected());
     if (refusal === null) return; // the connection dropped: open() resends it after the reconnect
-    if (isTransientRefusal(refusal) && inflight.attempts < RETRY_DELAYS_MS.length) {
-      const delay = RETRY_DELAYS_MS[inflight.attempts++];
+    // Up to ~2 minutes of "try again" (a node's death takes tens of seconds to settle) before giving up.
+    if (isTransientRefusal(refusal) && inflight.attempts < MAX_SUBMIT_ATTEMPTS) {
+      const delay = RETRY_DELAYS_MS[Math.min(inflight.attempts++, RETRY_DELAYS_MS.length - 1)];
       this.emit('error', { kind: 'transient', message: refusal });
       setTimeout(() => {
         if (this.inflight === inflight && this.joined && !inflight.sending && inflight.ackVersion == null) this.send();
