@@ -21,17 +21,27 @@ public static class PostgresForTests
                 + $"{Variable}=\"Host=127.0.0.1;Port=…;Username=postgres;Database=postgres\".");
 
     /// <summary>Creates an empty database and returns the connection string the nodes use.</summary>
-    public static async Task<string> CreateDatabaseAsync(string purpose)
+    public static Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var clean = new string([.. purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20)]);
+        return EnsureDatabaseAsync($"ogp_{clean}_{Guid.NewGuid():N}");
+    }
+
+    /// <summary>The connection string of database <paramref name="name"/>, created first unless it exists.</summary>
+    public static async Task<string> EnsureDatabaseAsync(string name)
     {
         var admin = AdminConnectionString;
-        var clean = new string([.. purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20)]);
-        var name = $"ogp_{clean}_{Guid.NewGuid():N}";
         try
         {
             await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+            exists.Parameters.AddWithValue("name", name);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await create.ExecuteNonQueryAsync();
+            }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {

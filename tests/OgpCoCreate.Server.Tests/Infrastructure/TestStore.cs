@@ -38,23 +38,11 @@ public static class TestStore
     public static async Task<string[]> PostgresArgumentsAsync(string dataDir)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..20];
-        var name = $"ogp_node_{hash}";
-        var admin = PostgresForTests.AdminConnectionString;
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-            exists.Parameters.AddWithValue("name", name);
-            if (await exists.ExecuteScalarAsync() is null)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-        }
+        var connectionString = await PostgresForTests.EnsureDatabaseAsync($"ogp_node_{hash}");
         return
         [
             "--store", "postgres",
-            "--ConnectionStrings:Postgres", new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
+            "--ConnectionStrings:Postgres", connectionString,
             "--Ogp:AdvertisedIp", "127.0.0.1",
         ];
     }
